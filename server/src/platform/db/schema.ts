@@ -1,0 +1,130 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types. One interface per table; keep in step with migrations/. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface MunicipalityTable {
+  municipality_id: string;
+  code: string;
+  name: string;
+  prefecture_code: string;
+  prefecture_name: string;
+  population: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface AgencyTable {
+  municipality_id: string;
+  agency_id: string;
+  kind: string;
+  name: string;
+  area: string | null;
+  status: ColumnType<'active' | 'closed', 'active' | 'closed' | undefined, 'active' | 'closed'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface AppUserTable {
+  municipality_id: string;
+  user_id: string;
+  login_name: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
+  date_style: ColumnType<'wareki' | 'seireki', 'wareki' | 'seireki' | undefined, 'wareki' | 'seireki'>;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_pending_secret: string | null;
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Timestamp;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface UserAgencyTable {
+  municipality_id: string;
+  user_id: string;
+  agency_id: string;
+  created_at: Timestamp;
+}
+
+export interface RoleSettingTable {
+  municipality_id: string;
+  role: string;
+  require_totp: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export type SessionStage = 'active' | 'totp_pending' | 'enrollment_pending';
+
+export interface UserSessionTable {
+  municipality_id: string;
+  session_id: string;
+  user_id: string;
+  token_hash: string;
+  stage: SessionStage;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+  client_addr: string | null;
+  user_agent: string | null;
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEventTable {
+  municipality_id: string;
+  event_id: string;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_login: string | null;
+  action: string;
+  outcome: AuditOutcome;
+  target_type: string | null;
+  target_id: string | null;
+  basis: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  client_addr: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface AuditSealTable {
+  municipality_id: string;
+  /** bigint: returned as a string by both drivers. */
+  seq: ColumnType<string, number, never>;
+  event_id: string;
+  event_hash: string;
+  chain_hash: string;
+  sealed_at: Timestamp;
+  late: boolean;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface Database {
+  municipality: MunicipalityTable;
+  agency: AgencyTable;
+  app_user: AppUserTable;
+  user_agency: UserAgencyTable;
+  role_setting: RoleSettingTable;
+  user_session: UserSessionTable;
+  audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
+  schema_migration: SchemaMigrationTable;
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../platform/access/actor.js';
+import { recordAudit } from '../platform/audit/record-audit.js';
+import { hashPassword } from '../platform/auth/password.js';
+import type { Db } from '../platform/db/database.js';
+import { AppError } from '../platform/http/errors.js';
+import { DEMO_AGENCIES, DEMO_MUNICIPALITY, DEMO_USERS, GIVEN_NAMES, SURNAMES } from './demo-catalogue.js';
+import { SeededRandom } from './random.js';
+
+export interface SeedOptions {
+  seed: number;
+  /** Demo password for every demo account; a random one is made when absent. */
+  password?: string | undefined;
+  production: boolean;
+  /** Extra generated caseworkers per consultation agency. */
+  staffPerAgency?: number;
+  volunteers?: number;
+}
+
+export interface SeedResult {
+  municipalityId: string;
+  password: string;
+  agencies: number;
+  users: number;
+}
+
+/** Fixed clock for generated ids, so the same seed gives the same ids. */
+const SEED_EPOCH = Date.UTC(2026, 3, 1);
+const CONSULTATION_KINDS = new Set(['chiiki_houkatsu', 'kikan_soudan', 'soudan_shien', 'kodomo_katei', 'jiritsu_soudan']);
+
+/**
+ * Builds the demo municipality デモ市 deterministically from `seed`: every agency kind, staff with
+ * every role (the fixed sign-in names of README) and 民生委員 accounts. Refused in production.
+ * Person and case records are added by later modules' generators.
+ */
+export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult> {
+  if (options.production) throw new AppError('production_forbidden', undefined, 'NODE_ENV=production ではデモアカウントを作成できません。');
+  const rnd = new SeededRandom(options.seed);
+  const password = options.password ?? randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password);
+  const now = new Date();
+
+  return db.transaction().execute(async (trx) => {
+    const municipalityId = rnd.uuid(SEED_EPOCH);
+    await trx
+      .insertInto('municipality')
+      .values({
+        municipality_id: municipalityId,
+        code: DEMO_MUNICIPALITY.code,
+        name: DEMO_MUNICIPALITY.name,
+        prefecture_code: DEMO_MUNICIPALITY.prefectureCode,
+        prefecture_name: DEMO_MUNICIPALITY.prefectureName,
+        population: DEMO_MUNICIPALITY.population,
+      })
+      .execute();
+
+    const agencyIds = new Map<string, string>();
+    for (const a of DEMO_AGENCIES) agencyIds.set(a.key, rnd.uuid(SEED_EPOCH));
+    await trx
+      .insertInto('agency')
+      .values(DEMO_AGENCIES.map((a) => ({ municipality_id: municipalityId, agency_id: agencyIds.get(a.key)!, kind: a.kind, name: a.name, area: a.area })))
+      .execute();
+
+    const users: Array<{ loginName: string; displayName: string; roles: Role[]; agencyIds: string[] }> = DEMO_USERS.map((u) => ({
+      loginName: u.loginName,
+      displayName: u.displayName,
+      roles: u.roles,
+      agencyIds: u.agencyKeys.map((k) => agencyIds.get(k)!),
+    }));
+    const personName = () => `${rnd.pick(SURNAMES)} ${rnd.pick(GIVEN_NAMES)}`;
+    for (const a of DEMO_AGENCIES.filter((x) => CONSULTATION_KINDS.has(x.kind))) {
+      for (let i = 1; i <= (options.staffPerAgency ?? 2); i++) {
+        users.push({ loginName: `staff-${a.key}-${i}`, displayName: personName(), roles: ['caseworker'], agencyIds: [agencyIds.get(a.key)!] });
+      }
+    }
+    for (let i = 2; i <= (options.volunteers ?? 20); i++) {
+      users.push({ loginName: `minsei${i}`, displayName: personName(), roles: ['community_volunteer'], agencyIds: [agencyIds.get('minsei')!] });
+    }
+
+    const rows = users.map((u) => ({ ...u, userId: rnd.uuid(SEED_EPOCH) }));
+    await trx
+      .insertInto('app_user')
+      .values(rows.map((u) => ({ municipality_id: municipalityId, user_id: u.userId, login_name: u.loginName, display_name: u.displayName, password_hash: passwordHash, roles: u.roles, is_demo: true })))
+      .execute();
+    const memberships = rows.flatMap((u) => u.agencyIds.map((agency_id) => ({ municipality_id: municipalityId, user_id: u.userId, agency_id })));
+    if (memberships.length > 0) await trx.insertInto('user_agency').values(memberships).execute();
+
+    await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
+      municipalityId,
+      action: 'system.demo_seeded',
+      outcome: 'success',
+      targetType: 'municipality',
+      targetId: municipalityId,
+      details: { seed: options.seed, agencies: DEMO_AGENCIES.length, users: rows.length },
+    });
+    return { municipalityId, password, agencies: DEMO_AGENCIES.length, users: rows.length };
+  });
+}

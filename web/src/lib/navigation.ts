@@ -1,0 +1,75 @@
+/** Which menu entries a user sees, by role. The server still decides every request. */
+import { ja } from '../i18n/ja';
+import { ADMIN_ROLES, AUDIT_ROLES, type Role } from './me';
+
+export type NavPath =
+  | '/'
+  | '/consultation'
+  | '/referral'
+  | '/collaboration'
+  | '/outreach'
+  | '/participation'
+  | '/community'
+  | '/resources'
+  | '/analytics'
+  | '/funding'
+  | '/volunteer'
+  | '/admin/users'
+  | '/admin/agencies'
+  | '/admin/access'
+  | '/admin/roles'
+  | '/audit'
+  | '/settings';
+
+export interface NavItem {
+  to: NavPath;
+  label: string;
+}
+
+const n = ja.nav;
+
+const HOME: NavItem = { to: '/', label: n.home };
+const SETTINGS: NavItem = { to: '/settings', label: n.settings };
+const ANALYTICS: NavItem = { to: '/analytics', label: n.analytics };
+const VOLUNTEER: NavItem = { to: '/volunteer', label: n.volunteer };
+const AUDIT: NavItem = { to: '/audit', label: n.audit };
+
+const PROGRAMME: NavItem[] = [
+  { to: '/consultation', label: n.consultation },
+  { to: '/referral', label: n.referral },
+  { to: '/collaboration', label: n.collaboration },
+  { to: '/outreach', label: n.outreach },
+  { to: '/participation', label: n.participation },
+  { to: '/community', label: n.community },
+  { to: '/resources', label: n.resources },
+  ANALYTICS,
+  { to: '/funding', label: n.funding },
+];
+
+const ADMIN: NavItem[] = [
+  { to: '/admin/users', label: n.adminUsers },
+  { to: '/admin/agencies', label: n.adminAgencies },
+  { to: '/admin/access', label: n.adminAccess },
+  { to: '/admin/roles', label: n.adminRoles },
+];
+
+/** Roles that work with the 事業 pages (everyone except the three narrow roles). */
+const PROGRAMME_ROLES: readonly Role[] = [
+  'system_admin',
+  'municipal_admin',
+  'coordinator',
+  'caseworker',
+  'outreach_worker',
+];
+
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  const has = (allowed: readonly Role[]) => roles.some((r) => allowed.includes(r));
+  const items: NavItem[] = [HOME];
+  if (has(PROGRAMME_ROLES)) items.push(...PROGRAMME);
+  else if (has(['prefecture_analyst'])) items.push(ANALYTICS);
+  if (has(['community_volunteer'])) items.push(VOLUNTEER);
+  if (has(ADMIN_ROLES)) items.push(...ADMIN);
+  if (has(AUDIT_ROLES)) items.push(AUDIT);
+  items.push(SETTINGS);
+  return items;
+}

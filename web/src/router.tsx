@@ -1,0 +1,91 @@
+/** Code-based route tree. `/login` stands alone; everything else sits in the signed-in shell. */
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { ErrorAlert } from './components/ErrorAlert';
+import { Loading } from './components/Loading';
+import { ja } from './i18n/ja';
+import { isApiError } from './lib/api';
+import { meQueryOptions } from './lib/me';
+import { AccessPage } from './routes/admin/access/AccessPage';
+import { AgenciesPage } from './routes/admin/agencies/AgenciesPage';
+import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
+import { UsersPage } from './routes/admin/users/UsersPage';
+import { AuditPage } from './routes/audit/AuditPage';
+import { LoginPage } from './routes/auth/LoginPage';
+import { HomePage } from './routes/home/HomePage';
+import { NotFoundPage } from './routes/placeholders/NotFoundPage';
+import { PlaceholderPage } from './routes/placeholders/PlaceholderPage';
+import { VolunteerPage } from './routes/placeholders/VolunteerPage';
+import { SettingsPage } from './routes/settings/SettingsPage';
+import { AppLayout } from './routes/shell/AppLayout';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+
+/** The signed-in shell: loads `me` first; no session → sign-in page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQueryOptions);
+    } catch (error) {
+      if (isApiError(error, 'unauthenticated')) throw redirect({ to: '/login', replace: true });
+      throw error;
+    }
+  },
+  component: AppLayout,
+  pendingComponent: Loading,
+  errorComponent: ({ error }) => <ErrorAlert error={error} />,
+});
+
+/** A 事業 page that is not built yet; it says so plainly. */
+const placeholder = (title: string) => () => <PlaceholderPage title={title} />;
+const n = ja.nav;
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation', component: placeholder(n.consultation) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/referral', component: placeholder(n.referral) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: placeholder(n.collaboration) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/participation', component: placeholder(n.participation) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/community', component: placeholder(n.community) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/resources', component: placeholder(n.resources) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: placeholder(n.analytics) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/funding', component: placeholder(n.funding) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/volunteer', component: VolunteerPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/agencies', component: AgenciesPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/access', component: AccessPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/roles', component: RoleSettingsPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage }),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    defaultErrorComponent: ({ error }) => <ErrorAlert error={error} />,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
