@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, InputWrapper } from '@mantine/core';
 
 const fontFamily =
   'system-ui, -apple-system, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif';
@@ -11,4 +11,9 @@ export const theme = createTheme({
   headings: { fontFamily, fontWeight: '700' },
   defaultRadius: 'sm',
   cursorType: 'pointer',
+  components: {
+    // No " *" inside labels: the label text stays exactly the catalogue word, so people and tests
+    // (getByLabel(..., { exact: true })) read the same name. Inputs still carry `required`.
+    InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
+  },
 });

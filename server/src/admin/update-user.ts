@@ -53,9 +53,18 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict');
-    if (input.agencyIds) await replaceUserAgencies(tx.db, mid, input.userId, input.agencyIds);
-    if (input.status === 'disabled' || input.roles) await revokeAllSessions(tx.db, mid, input.userId, tx.now);
-    const changed = (['displayName', 'roles', 'agencyIds', 'status'] as const).filter((k) => input[k] !== undefined);
+    const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+    const changed = [
+      input.displayName !== undefined && input.displayName !== current.displayName ? 'displayName' : null,
+      input.roles && !sameSet(input.roles, current.roles) ? 'roles' : null,
+      input.agencyIds && !sameSet(input.agencyIds, current.agencyIds) ? 'agencyIds' : null,
+      input.status !== undefined && input.status !== current.status ? 'status' : null,
+    ].filter((c): c is string => c !== null);
+    if (changed.includes('agencyIds')) await replaceUserAgencies(tx.db, mid, input.userId, input.agencyIds!);
+    // A changed role set or a disabled account takes effect now: the user's sessions end.
+    if (changed.includes('roles') || changed.includes('agencyIds') || input.status === 'disabled') {
+      await revokeAllSessions(tx.db, mid, input.userId, tx.now);
+    }
     await audit(tx, {
       action: 'user.update',
       targetType: 'user_account',

@@ -31,7 +31,6 @@ export const AGENCY_KIND_LABELS: Record<string, string> = {
 
 export const ja = {
   app: {
-    name: 'Kasane',
     brand: 'Kasane かさね',
     titleSuffix: 'Kasane',
     loading: '読み込み中…',
@@ -44,6 +43,7 @@ export const ja = {
     close: '閉じる',
     cancel: 'キャンセル',
     openMenu: 'メニューを開く',
+    closeMenu: 'メニューを閉じる',
   },
   text: {
     paren: (s: string) => `（${s}）`,
@@ -89,12 +89,7 @@ export const ja = {
     enrollSubmit: '登録して続ける',
     backToStart: '最初からやり直す',
   },
-  totp: {
-    qrAlt: '二要素認証のQRコード',
-    secret: 'シークレットキー',
-    code: '確認コード',
-    codeHint: '6桁の数字',
-  },
+  totp: { qrAlt: '二要素認証のQRコード', secret: 'シークレットキー', code: '確認コード', codeHint: '6桁の数字' },
   shell: {
     logout: 'ログアウト',
     userMenu: 'ログイン中の利用者',
@@ -135,13 +130,8 @@ export const ja = {
     totpDisabled: '二要素認証を解除しました。',
   },
   status: {
-    active: '有効',
-    disabled: '停止',
-    locked: 'ロック中',
-    agencyActive: '有効',
-    agencyClosed: '廃止',
-    totpOn: '設定済み',
-    totpOff: '未設定',
+    active: '有効', disabled: '停止', locked: 'ロック中',
+    agencyActive: '有効', agencyClosed: '廃止', totpOn: '設定済み', totpOff: '未設定',
   },
   users: {
     heading: '利用者管理',
@@ -210,20 +200,15 @@ export const ja = {
     intro: '利用者を選ぶと、記録の種類と関係ごとに何ができるか、その根拠を表示します。',
     user: '利用者',
     userPlaceholder: '利用者を選択',
+    noMatch: '該当する利用者はいません。',
     table: '権限一覧',
     colKind: '記録の種類',
     colRelationship: '関係',
     allowed: '○',
     denied: '×',
     legend: '○ は許可、× は不許可です。記号にカーソルを合わせると根拠または理由が表示されます。',
-    actions: {
-      read: '閲覧',
-      list: '一覧',
-      create: '登録',
-      update: '更新',
-      delete: '削除',
-      export: '出力',
-    } as Record<string, string>,
+    /** Capability actions by code (GET /admin/users/:id/capabilities gives codes only). */
+    actions: { read: '閲覧', list: '一覧', create: '登録', update: '更新', delete: '削除', export: '出力' } as Record<string, string>,
     empty: '表示できる権限がありません。',
   },
   audit: {
@@ -250,7 +235,6 @@ export const ja = {
     empty: '該当する記録はありません。',
     next: '次へ',
     previous: '前へ',
-    first: '最初へ',
     verify: '改ざん検査',
     verifyResult: '改ざん検査の結果',
     sealed: '封印済み件数',

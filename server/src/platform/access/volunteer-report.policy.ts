@@ -16,7 +16,7 @@ export const volunteerReportPolicy: KindPolicy = (ctx) => {
   const staff = isStaff(actor);
   if (!volunteer && !staff) return deny('role_not_permitted');
 
-  const ownReport = sameId(record.reportedByUserId, actor.userId);
+  const ownReport = volunteer && sameId(record.reportedByUserId, actor.userId);
   if (ownReport && actionIn(action, REPORTER_ACTIONS)) return allow({ kind: 'own_report' });
 
   if (staff) {

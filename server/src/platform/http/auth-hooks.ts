@@ -36,7 +36,8 @@ export function installAuthHooks(app: FastifyInstance) {
   app.decorateRequest('sessionToken', null);
 
   app.addHook('preHandler', async (req: FastifyRequest) => {
-    const auth = req.routeOptions.config?.auth ?? (req.url.startsWith('/api/v1/') ? 'active' : 'none');
+    // API routes need a full session unless they say otherwise; unknown paths fall through to 404.
+    const auth = req.is404 ? 'none' : (req.routeOptions.config?.auth ?? (req.url.startsWith('/api/v1/') ? 'active' : 'none'));
     if (auth === 'none') return;
     const { db, config } = app.services;
     const token = req.cookies[sessionCookieName(config.secureCookies)];

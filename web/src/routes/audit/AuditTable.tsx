@@ -10,7 +10,7 @@ export function AuditTable({ items }: { items: AuditEvent[] }) {
   const fmt = useFormatDate();
   const none = ja.app.none;
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={960}>
       <Table aria-label={t.table} striped verticalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>

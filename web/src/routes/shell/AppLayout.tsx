@@ -1,5 +1,5 @@
-import { AppShell, Box, Burger, Button, Group, ScrollArea, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Box, Burger, Button, Group, ScrollArea, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -12,6 +12,10 @@ import { MainNav } from './MainNav';
 export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const theme = useMantineTheme();
+  const isWide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true);
+  // On a phone the closed menu only slides off-screen; `inert` keeps it out of Tab order and AT.
+  const menuHidden = !isWide && !opened;
   const [loggingOut, setLoggingOut] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -43,7 +47,7 @@ export function AppLayout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={ja.app.openMenu}
+              aria-label={opened ? ja.app.closeMenu : ja.app.openMenu}
               aria-expanded={opened}
             />
             <Text fw={700} size="lg" component="p">
@@ -66,7 +70,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={ja.nav.label}>
+      <AppShell.Navbar p="xs" aria-label={ja.nav.label} inert={menuHidden}>
         <AppShell.Section grow component={ScrollArea}>
           <MainNav onNavigate={close} />
         </AppShell.Section>

@@ -47,7 +47,7 @@ function AccessScreen() {
         value={userId}
         onChange={setUserId}
         searchable
-        nothingFoundMessage={ja.users.empty}
+        nothingFoundMessage={t.noMatch}
         maw={420}
       />
       {userId && capabilities.isPending && <Loading />}

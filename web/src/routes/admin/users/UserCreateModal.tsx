@@ -76,6 +76,7 @@ export function UserCreateModal({
             value={roles}
             onChange={setRoles}
             error={fields.roles}
+            searchable
             comboboxProps={{ withinPortal: false }}
             required
           />

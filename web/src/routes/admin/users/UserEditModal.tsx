@@ -77,6 +77,7 @@ export function UserEditModal({
             value={roles}
             onChange={setRoles}
             error={fields.roles}
+            searchable
             comboboxProps={{ withinPortal: false }}
             required
           />

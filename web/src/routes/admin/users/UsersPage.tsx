@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { RequireRole } from '../../../components/RequireRole';
 import { ja } from '../../../i18n/ja';
 import { agenciesQueryOptions } from '../../../lib/agencies';
+import { useFormatDate } from '../../../lib/dates';
 import { ADMIN_ROLES } from '../../../lib/me';
 import { type AdminUser, usersQueryOptions } from './api';
 import { PasswordResetModal } from './PasswordResetModal';
@@ -127,12 +128,19 @@ function UsersScreen() {
 }
 
 function StatusCell({ user }: { user: AdminUser }) {
+  const fmt = useFormatDate();
   const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
   return (
     <Group gap={4} wrap="nowrap">
       <Text size="sm">{user.status === 'active' ? ja.status.active : ja.status.disabled}</Text>
       {locked && (
-        <Badge color="orange" variant="light" radius="sm" tt="none">
+        <Badge
+          color="orange"
+          variant="light"
+          radius="sm"
+          tt="none"
+          title={ja.text.labelValue(u.lockedUntil, fmt.dateTime(user.lockedUntil ?? ''))}
+        >
           {ja.status.locked}
         </Badge>
       )}
