@@ -120,6 +120,8 @@ describe('TOTP second factor', () => {
     expect(setup.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect((await c.post('/api/v1/auth/totp/enroll/confirm', { code: '000000' === currentTotp(setup.secret) ? '111111' : '000000' })).statusCode).toBe(401);
     expect((await c.post('/api/v1/auth/totp/enroll/confirm', { code: currentTotp(setup.secret) })).statusCode).toBe(200);
+    // A stolen session cannot swap the factor for the attacker's own.
+    expect((await c.post('/api/v1/auth/totp/enroll/start')).statusCode).toBe(400);
 
     const next = new Client(t.app);
     const first = await next.post('/api/v1/auth/login', { loginName: 'kodomo', password: DEMO_PASSWORD });

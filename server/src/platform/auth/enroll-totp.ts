@@ -16,6 +16,9 @@ export async function startTotpEnrollment(ctx: AnonCtx, session: SessionInfo) {
   assertMayEnroll(session);
   const secret = newTotpSecret();
   await inTransaction(ctx, async (tx) => {
+    // Replacing a working factor needs the password first (二要素認証を解除), not just a session.
+    const user = await findUserById(tx.db, session.municipalityId, session.userId);
+    if (user?.totp_enabled) throw new AppError('invalid', undefined, '二要素認証はすでに設定されています。');
     await tx.db
       .updateTable('app_user')
       .set({ totp_pending_secret: secret })
