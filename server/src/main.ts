@@ -7,7 +7,8 @@ async function main() {
   const config = loadConfig();
   const started = await bootstrap(config);
   await started.app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const loopback = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host);
+  const url = `http://${loopback ? 'localhost' : config.host}:${config.port}`;
   const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
   console.log(`\nKasane かさね を起動しました: ${url}\nデータベース: ${db}`);
   if (started.demoPassword) {

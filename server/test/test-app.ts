@@ -54,13 +54,13 @@ export interface TestApp {
 }
 
 /** Migrated database with the demo municipality, and the real HTTP app on top (no network port). */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, logStream?: NodeJS.WritableStream): Promise<TestApp> {
   const fresh = await freshDatabase();
   await migrate(fresh.database);
   await seedDemo(fresh.database.db, { seed: 7, password: DEMO_PASSWORD, production: false, volunteers: 3, staffPerAgency: 1 });
   const config: AppConfig = { ...loadConfig({ NODE_ENV: 'test' }), dataDir: 'memory://', logLevel: 'silent', ...overrides };
   const municipalityId = (await homeMunicipality(fresh.database))!;
-  const app = await buildApp({ db: fresh.database.db, config, homeMunicipalityId: municipalityId });
+  const app = await buildApp({ db: fresh.database.db, config, homeMunicipalityId: municipalityId, ...(logStream ? { logStream } : {}) });
   return {
     app,
     database: fresh.database,

@@ -45,8 +45,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     genReqId: () => newId(),
     requestIdHeader: false,
+    // Who did what is in the audit trail; per-request access lines only in production logs.
+    disableRequestLogging: !config.production,
     logger: {
       level: config.logLevel,
+      ...(services.logStream ? { stream: services.logStream } : {}),
       // Log the route and status only: URLs may carry search terms, bodies carry personal data.
       serializers: {
         req: (req) => ({ id: req.id, method: req.method, url: String(req.url).split('?')[0] }),

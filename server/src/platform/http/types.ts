@@ -11,6 +11,8 @@ export interface Services {
   config: AppConfig;
   /** Municipality that failures for unknown sign-in names are audited under. */
   homeMunicipalityId: string | null;
+  /** Where logs go (tests capture them); stdout when absent. */
+  logStream?: NodeJS.WritableStream;
 }
 
 declare module 'fastify' {

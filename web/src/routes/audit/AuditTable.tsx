@@ -41,10 +41,11 @@ export function AuditTable({ items }: { items: AuditEvent[] }) {
               </Table.Td>
               <Table.Td>{e.actorLogin ?? none}</Table.Td>
               <Table.Td>
+                {t.actions[e.action] ? <Text size="sm">{t.actions[e.action]}</Text> : null}
                 <Code>{e.action}</Code>
               </Table.Td>
-              <Table.Td>
-                <Badge color={outcomeColor[e.outcome] ?? 'gray'} variant="light" radius="sm" tt="none">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={outcomeColor[e.outcome] ?? 'gray'} variant="light" radius="sm" tt="none" style={{ overflow: 'visible' }} miw="3.5em">
                   {t.outcomes[e.outcome] ?? e.outcome}
                 </Badge>
               </Table.Td>

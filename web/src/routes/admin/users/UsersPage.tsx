@@ -82,7 +82,7 @@ function UsersScreen() {
                   <Table.Td>
                     <StatusCell user={user} />
                   </Table.Td>
-                  <Table.Td>{user.totpEnabled ? ja.status.totpOn : ja.status.totpOff}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{user.totpEnabled ? ja.status.totpOn : ja.status.totpOff}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button size="xs" variant="light" onClick={() => open({ kind: 'edit', user })}>
@@ -132,7 +132,9 @@ function StatusCell({ user }: { user: AdminUser }) {
   const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
   return (
     <Group gap={4} wrap="nowrap">
-      <Text size="sm">{user.status === 'active' ? ja.status.active : ja.status.disabled}</Text>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {user.status === 'active' ? ja.status.active : ja.status.disabled}
+      </Text>
       {locked && (
         <Badge
           color="orange"
