@@ -45,11 +45,13 @@ describe('user administration', () => {
     expect(body.error.code).toBe('invalid');
     expect(body.error.details.fields.map((f) => f.path)).toEqual(expect.arrayContaining(['loginName', 'roles.0', 'agencyIds.0']));
     expect(body.error.details.fields.every((f) => /[ぁ-んァ-ヶ一-龠]/.test(f.message))).toBe(true);
-    const weak = await admin.post('/api/v1/admin/users', { loginName: 'weak.one', displayName: '弱い', password: 'weak.one-1', roles: ['auditor'], agencyIds: [] });
+    const weak = await admin.post('/api/v1/admin/users', { loginName: 'weak.one', displayName: '弱い', password: 'weak.one-1', roles: ['auditor'], agencyIds: [agencyId] });
     expect(code(weak.body)).toBe('weak_password');
-    const dup = await admin.post('/api/v1/admin/users', { loginName: 'ADMIN', displayName: '重複', password: 'long-enough-password-1', roles: ['auditor'], agencyIds: [] });
+    const dup = await admin.post('/api/v1/admin/users', { loginName: 'ADMIN', displayName: '重複', password: 'long-enough-password-1', roles: ['auditor'], agencyIds: [agencyId] });
     expect(dup.statusCode).toBe(409);
     expect(code(dup.body)).toBe('duplicate');
+    const noAgency = await admin.post('/api/v1/admin/users', { loginName: 'lonely.one', displayName: '無所属', password: 'long-enough-password-5', roles: ['auditor'], agencyIds: [] });
+    expect(noAgency.statusCode).toBe(400);
     const after = await t.database.db.selectFrom('app_user').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
@@ -73,10 +75,10 @@ describe('user administration', () => {
 
   it('keeps the system administrator role for system administrators to grant', async () => {
     const admin = await t.signIn('admin');
-    const res = await admin.post('/api/v1/admin/users', { loginName: 'sneaky', displayName: '昇格', password: 'long-enough-password-2', roles: ['system_admin'], agencyIds: [] });
+    const res = await admin.post('/api/v1/admin/users', { loginName: 'sneaky', displayName: '昇格', password: 'long-enough-password-2', roles: ['system_admin'], agencyIds: [agencyId] });
     expect(res.statusCode).toBe(403);
     const sys = await t.signIn('sysadmin');
-    const ok = await sys.post('/api/v1/admin/users', { loginName: 'second.sysadmin', displayName: '運用 二', password: 'long-enough-password-3', roles: ['system_admin'], agencyIds: [] });
+    const ok = await sys.post('/api/v1/admin/users', { loginName: 'second.sysadmin', displayName: '運用 二', password: 'long-enough-password-3', roles: ['system_admin'], agencyIds: [agencyId] });
     expect(ok.statusCode).toBe(201);
   });
 

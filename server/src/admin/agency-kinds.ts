@@ -10,6 +10,7 @@ export const AGENCY_KINDS = [
   { code: 'npo', label: 'NPO・民間団体', silo: null },
   { code: 'municipal_office', label: '市町村（重層事業担当課）', silo: null },
   { code: 'minsei_council', label: '民生委員・児童委員協議会', silo: null },
+  { code: 'prefecture_office', label: '都道府県（所管課）', silo: null },
   { code: 'other', label: 'その他', silo: null },
 ] as const;
 

@@ -24,7 +24,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   return inTransaction(ctx, async (tx) => {
     const basis = authorize(tx, 'create', { kind: 'user_account', municipalityId: tx.actor.municipalityId });
     assertMayAssignRoles(tx, input.roles);
-    assertAgencyNeeded(input.roles, input.agencyIds);
+    assertAgencyNeeded(input.agencyIds);
     await assertAgenciesExist(tx, input.agencyIds);
     if (await loginNameTaken(tx.db, input.loginName)) {
       throw new AppError('duplicate', { fields: [{ path: 'loginName', message: 'このログイン名はすでに使われています。' }] });

@@ -27,7 +27,6 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
     const basis = authorize(tx, 'update', { kind: 'user_account', municipalityId: mid, id: input.userId });
     const current = await getUser(tx.db, mid, input.userId);
     if (!current) throw new AppError('not_found');
-    const roles = input.roles ?? (current.roles as Role[]);
     const agencyIds = input.agencyIds ?? current.agencyIds;
     if (input.roles) assertMayAssignRoles(tx, input.roles, current.roles);
     if (current.roles.includes('system_admin') && !tx.actor.roles.includes('system_admin')) {
@@ -36,7 +35,7 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
     if (input.userId === tx.actor.userId && input.status === 'disabled') {
       throw new AppError('invalid', undefined, '自分自身を停止することはできません。');
     }
-    assertAgencyNeeded(roles, agencyIds);
+    assertAgencyNeeded(agencyIds);
     if (input.agencyIds) await assertAgenciesExist(tx, input.agencyIds);
 
     const updated = await tx.db

@@ -11,11 +11,10 @@ export function assertMayAssignRoles(ctx: Ctx, roles: readonly Role[], previous:
   }
 }
 
-/** Staff roles work for an agency; a user with such a role must belong to at least one. */
-export function assertAgencyNeeded(roles: readonly Role[], agencyIds: readonly string[]) {
-  const needsAgency = roles.some((r) => r === 'caseworker' || r === 'coordinator' || r === 'outreach_worker');
-  if (needsAgency && agencyIds.length === 0) {
-    throw new AppError('invalid', { fields: [{ path: 'agencyIds', message: '相談支援の役割には所属機関が必要です。' }] });
+/** Every user belongs to at least one agency (the prefecture analyst to the prefecture's office). */
+export function assertAgencyNeeded(agencyIds: readonly string[]) {
+  if (agencyIds.length === 0) {
+    throw new AppError('invalid', { fields: [{ path: 'agencyIds', message: '所属機関を1つ以上選んでください。' }] });
   }
 }
 

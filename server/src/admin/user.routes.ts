@@ -49,7 +49,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
             displayName: DisplayName,
             password: z.string().min(1).max(256),
             roles: z.array(Role).min(1).max(ROLES.length),
-            agencyIds: z.array(z.uuid()).max(20),
+            agencyIds: z.array(z.uuid()).min(1).max(20),
           })
           .strict(),
         response: { 201: UserItem },
@@ -70,7 +70,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
             version: z.number().int().min(1),
             displayName: DisplayName.optional(),
             roles: z.array(Role).min(1).max(ROLES.length).optional(),
-            agencyIds: z.array(z.uuid()).max(20).optional(),
+            agencyIds: z.array(z.uuid()).min(1).max(20).optional(),
             status: z.enum(['active', 'disabled']).optional(),
           })
           .strict(),

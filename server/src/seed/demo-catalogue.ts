@@ -31,6 +31,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   { key: 'npo1', name: 'NPO法人 ほっとスペースつばさ', kind: 'npo', area: '東部圏域' },
   { key: 'npo2', name: 'NPO法人 こども食堂ネットワークデモ', kind: 'npo', area: '南部圏域' },
   { key: 'minsei', name: 'デモ市民生委員児童委員協議会', kind: 'minsei_council', area: null },
+  { key: 'pref', name: 'デモ県 地域福祉課', kind: 'prefecture_office', area: null },
 ];
 
 export interface DemoUser {
@@ -51,8 +52,8 @@ export const DEMO_USERS: DemoUser[] = [
   { loginName: 'outreach', displayName: '訪問 つなぐ', roles: ['outreach_worker'], agencyKeys: ['shakyo'] },
   { loginName: 'minsei1', displayName: '見守 一郎', roles: ['community_volunteer'], agencyKeys: ['minsei'] },
   { loginName: 'auditor', displayName: '監査 正', roles: ['auditor'], agencyKeys: ['office'] },
-  { loginName: 'pref', displayName: '県庁 集計', roles: ['prefecture_analyst'], agencyKeys: [] },
-  { loginName: 'sysadmin', displayName: '運用 管理', roles: ['system_admin'], agencyKeys: [] },
+  { loginName: 'pref', displayName: '県庁 集計', roles: ['prefecture_analyst'], agencyKeys: ['pref'] },
+  { loginName: 'sysadmin', displayName: '運用 管理', roles: ['system_admin'], agencyKeys: ['office'] },
 ];
 
 export const SURNAMES = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '斎藤', '清水', '髙橋', '山﨑', '渡邉', '齋藤'];

@@ -16,19 +16,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** Fallback labels for agency kinds; the server's /agency-kinds list wins when it is loaded. */
-export const AGENCY_KIND_LABELS: Record<string, string> = {
-  community_general_support_center: '地域包括支援センター',
-  disability_consultation: '相談支援事業所',
-  core_disability_center: '基幹相談支援センター',
-  child_family_center: 'こども家庭センター',
-  user_support: '利用者支援事業',
-  self_reliance_support: '自立相談支援機関',
-  social_welfare_council: '社会福祉協議会',
-  multi_agency_collaboration: '多機関協働事業者',
-  municipal_office: '市町村（重層事業担当課）',
-  other: 'その他',
-};
-
 export const ja = {
   app: {
     brand: 'Kasane かさね',
@@ -52,7 +39,6 @@ export const ja = {
     userOption: (displayName: string, loginName: string) => `${displayName}（${loginName}）`,
   },
   roles: ROLE_LABELS,
-  agencyKinds: AGENCY_KIND_LABELS,
   nav: {
     label: 'メインメニュー',
     home: 'ホーム',

@@ -1,6 +1,5 @@
 /** Agencies and agency kinds, shared by the home page and the admin pages. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { AGENCY_KIND_LABELS } from '../i18n/ja';
 import { api } from './api';
 
 export interface Agency {
@@ -31,8 +30,8 @@ export const agencyKindsQueryOptions = queryOptions({
   staleTime: 10 * 60_000,
 });
 
-/** Label for an agency kind code: the server's list first, then the catalogue, then the code. */
+/** Label for an agency kind code (kinds are server configuration); the code itself until loaded. */
 export function useAgencyKindLabel(): (code: string) => string {
   const { data } = useQuery(agencyKindsQueryOptions);
-  return (code) => data?.find((k) => k.code === code)?.label ?? AGENCY_KIND_LABELS[code] ?? code;
+  return (code) => data?.find((k) => k.code === code)?.label ?? code;
 }
