@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from '../../account/account.routes.js';
@@ -46,7 +46,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     genReqId: () => newId(),
     requestIdHeader: false,
     // Who did what is in the audit trail; per-request access lines only in production logs.
-    disableRequestLogging: !config.production,
+    logController: new LogController({ disableRequestLogging: !config.production }),
     logger: {
       level: config.logLevel,
       ...(services.logStream ? { stream: services.logStream } : {}),
