@@ -20,7 +20,9 @@ export function authorize(
 ): string {
   const decision = can(ctx.actor, action, record, { breakGlass: options.breakGlass, now: ctx.now });
   if (decision.allowed) return describeBasis(decision.basis);
-  throw new AppError(OPEN_KINDS.has(record.kind) ? 'forbidden' : 'not_found', undefined, undefined, {
+  // Refusing a list or a creation reveals no record; refusing a read or change of one must not confirm it exists.
+  const revealsNothing = OPEN_KINDS.has(record.kind) || action === 'list' || action === 'create';
+  throw new AppError(revealsNothing ? 'forbidden' : 'not_found', undefined, undefined, {
     municipalityId: ctx.actor.municipalityId,
     actorUserId: ctx.actor.userId,
     actorLogin: ctx.actor.loginName,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -30,6 +31,10 @@ export interface OpenDatabase {
 
 // bigint (int8) stays a string; numeric counts are cast in SQL where needed.
 pg.types.setTypeParser(20, (v) => v);
+// date stays 'YYYY-MM-DD' text: a birth date is a calendar day, not an instant in some time zone.
+pg.types.setTypeParser(1082, (v) => v);
+const DATE_OID = 1082;
+const pgliteParsers = { [DATE_OID]: (v: string) => v };
 
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10);
@@ -65,7 +70,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   let release: (() => Promise<void>) | undefined;
   let pglite: PGlite;
   if (dataDir.startsWith('memory://')) {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ extensions: { pg_trgm }, parsers: pgliteParsers });
   } else {
     const dir = path.resolve(dataDir);
     mkdirSync(dir, { recursive: true });
@@ -77,7 +82,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
         `データフォルダ ${dir} は別のプロセスが使用中です（PGlite は同時に1プロセスしか開けません）。`,
       );
     }
-    pglite = await PGlite.create(dir);
+    pglite = await PGlite.create(dir, { extensions: { pg_trgm }, parsers: pgliteParsers });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

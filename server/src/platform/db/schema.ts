@@ -112,6 +112,81 @@ export interface AuditSealTable {
   late: boolean;
 }
 
+type DateOnly = ColumnType<string, string | undefined, string>;
+
+export interface HouseholdTable {
+  municipality_id: string;
+  household_id: string;
+  label: string;
+  address: string | null;
+  notes: string | null;
+  confidential: Generated<boolean>;
+  registered_by_agency_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export type Sex = 'male' | 'female' | 'other' | 'unanswered';
+
+export interface PersonTable {
+  municipality_id: string;
+  person_id: string;
+  family_name: string;
+  given_name: string;
+  family_kana: string | null;
+  given_kana: string | null;
+  name_key: string;
+  kana_key: string | null;
+  kana_loose_key: string | null;
+  sex: ColumnType<Sex, Sex | undefined, Sex>;
+  /** date: returned as YYYY-MM-DD text (both drivers are told to keep dates as strings). */
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  address: string | null;
+  address_key: string | null;
+  phones: ColumnType<string[], string[] | undefined, string[]>;
+  phone_digits: ColumnType<string, string | undefined, string>;
+  notes: string | null;
+  care_flags: ColumnType<string[], string[] | undefined, string[]>;
+  confidential: Generated<boolean>;
+  registered_by_agency_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface HouseholdMembershipTable {
+  municipality_id: string;
+  membership_id: string;
+  household_id: string;
+  person_id: string;
+  role_in_household: ColumnType<string, string | undefined, string>;
+  living_together: ColumnType<boolean, boolean | undefined, boolean>;
+  joined_on: DateOnly;
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export type RelationshipKind = 'parent' | 'child' | 'spouse' | 'sibling' | 'grandparent' | 'grandchild' | 'other';
+
+export interface PersonRelationshipTable {
+  municipality_id: string;
+  relationship_id: string;
+  person_id: string;
+  related_person_id: string;
+  kind: RelationshipKind;
+  living_together: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface PersonConcernTable {
+  municipality_id: string;
+  person_id: string;
+  kind: 'category' | 'tag';
+  code: string;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -127,4 +202,9 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
   schema_migration: SchemaMigrationTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  household_membership: HouseholdMembershipTable;
+  person_relationship: PersonRelationshipTable;
+  person_concern: PersonConcernTable;
 }

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { accountRoutes } from '../../account/account.routes.js';
 import { agencyRoutes } from '../../admin/agency.routes.js';
 import { roleSettingRoutes } from '../../admin/role-setting.routes.js';
+import { householdRoutes } from '../../consultation/household.routes.js';
+import { personRoutes } from '../../consultation/person.routes.js';
 import { userRoutes } from '../../admin/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
@@ -96,6 +98,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(agencyRoutes);
   await app.register(roleSettingRoutes);
   await app.register(auditRoutes);
+  await app.register(personRoutes);
+  await app.register(householdRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {

@@ -1,0 +1,33 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Actor } from '../platform/access/actor.js';
+import { STAFF_ROLES } from '../platform/access/index.js';
+import type { Database } from '../platform/db/schema.js';
+
+/**
+ * The SQL twin of the access policy's own-agency rule for persons, so that a search or list can
+ * never show a person that `can(actor, 'read', personFacts)` would refuse. A person belongs to the
+ * agency that registered them and to the agencies whose households they currently live in
+ * (extended by cases, support teams and referrals in later steps — change both together;
+ * person.visibility.int.test.ts checks they agree).
+ */
+export function actorMaySeePersons(actor: Actor): boolean {
+  return actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)) && actor.agencyIds.length > 0;
+}
+
+export function personVisibleTo(actor: Actor) {
+  const agencies = [...actor.agencyIds];
+  return (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) =>
+    eb.or([
+      eb('p.registered_by_agency_id', 'in', agencies),
+      eb.exists(
+        eb
+          .selectFrom('household_membership as m')
+          .innerJoin('household as h', (j) => j.onRef('h.municipality_id', '=', 'm.municipality_id').onRef('h.household_id', '=', 'm.household_id'))
+          .select(sql`1`.as('one'))
+          .whereRef('m.municipality_id', '=', 'p.municipality_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where('m.left_on', 'is', null)
+          .where('h.registered_by_agency_id', 'in', agencies),
+      ),
+    ]);
+}
