@@ -21,6 +21,7 @@ const { values } = parseArgs({
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const PASSWORD = 'bench-demo-password-2026';
+const SEARCHES = { kanji: '高橋', variantKanji: '髙橋', kana: 'さいとう', halfWidthKana: 'ﾔﾏﾀﾞ', birthDate: '昭和20年5月1日' };
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -104,7 +105,10 @@ async function benchOne(kind: 'pglite' | 'postgres', cluster: Cluster | null) {
     await load(`${base}/api/health`, {}); // warm-up
     const health = await load(`${base}/api/health`, {});
     const me = await load(`${base}/api/v1/me`, { cookie });
-    return { db: kind, connections, seconds, health, me, meOverFloorP95: Number((me.p95Ms / health.p95Ms).toFixed(2)), serverPeakRssMb: peakRssMb(child.pid!) };
+    // 本人検索 over the demo's persons, as the caseworker (only what houkatsu1 may see is searched).
+    const search: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    for (const [name, q] of Object.entries(SEARCHES)) search[name] = await load(`${base}/api/v1/persons?q=${encodeURIComponent(q)}`, { cookie });
+    return { db: kind, connections, seconds, health, me, search, meOverFloorP95: Number((me.p95Ms / health.p95Ms).toFixed(2)), serverPeakRssMb: peakRssMb(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -131,10 +135,11 @@ try {
 }
 const machine = { node: process.version, cpus: (await import('node:os')).cpus().length };
 console.log(JSON.stringify({ benchmark: 'platform', machine, results }, null, 2));
-console.log('\ndb        route          req/s   median ms  p95 ms  p99 ms  errors');
+console.log('\ndb        route                 req/s   median ms  p95 ms  p99 ms  errors');
 for (const r of results) {
-  for (const [name, m] of [['/api/health', r.health], ['/api/v1/me', r.me]] as const) {
-    console.log(`${r.db.padEnd(9)} ${name.padEnd(14)} ${String(m.requestsPerSecond).padStart(6)} ${String(m.medianMs).padStart(10)} ${String(m.p95Ms).padStart(7)} ${String(m.p99Ms).padStart(7)} ${String(m.errors).padStart(7)}`);
+  const rows: Array<[string, Awaited<ReturnType<typeof load>>]> = [['/api/health', r.health], ['/api/v1/me', r.me], ...Object.entries(r.search).map(([k, v]) => [`search:${k}`, v] as [string, Awaited<ReturnType<typeof load>>])];
+  for (const [name, m] of rows) {
+    console.log(`${r.db.padEnd(9)} ${name.padEnd(21)} ${String(m.requestsPerSecond).padStart(6)} ${String(m.medianMs).padStart(10)} ${String(m.p95Ms).padStart(7)} ${String(m.p99Ms).padStart(7)} ${String(m.errors).padStart(7)}`);
   }
   console.log(`${r.db.padEnd(9)} me/floor p95 ratio ${r.meOverFloorP95}, server peak RSS ${r.serverPeakRssMb} MB`);
 }

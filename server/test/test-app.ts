@@ -57,7 +57,7 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<AppConfig> = {}, logStream?: NodeJS.WritableStream): Promise<TestApp> {
   const fresh = await freshDatabase();
   await migrate(fresh.database);
-  await seedDemo(fresh.database.db, { seed: 7, password: DEMO_PASSWORD, production: false, volunteers: 3, staffPerAgency: 1 });
+  await seedDemo(fresh.database.db, { seed: 7, password: DEMO_PASSWORD, production: false, volunteers: 3, staffPerAgency: 1, persons: 0 });
   const config: AppConfig = { ...loadConfig({ NODE_ENV: 'test' }), dataDir: 'memory://', logLevel: 'silent', ...overrides };
   const municipalityId = (await homeMunicipality(fresh.database))!;
   const app = await buildApp({ db: fresh.database.db, config, homeMunicipalityId: municipalityId, ...(logStream ? { logStream } : {}) });

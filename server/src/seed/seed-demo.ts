@@ -5,7 +5,11 @@ import { hashPassword } from '../platform/auth/password.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/http/errors.js';
 import { DEMO_AGENCIES, DEMO_MUNICIPALITY, DEMO_USERS, GIVEN_NAMES, SURNAMES } from './demo-catalogue.js';
+import { generatePersons } from './generate-persons.js';
 import { SeededRandom } from './random.js';
+
+/** Persons known to デモ市's agencies (population 80,000). */
+export const DEMO_PERSONS = 3_000;
 
 export interface SeedOptions {
   seed: number;
@@ -15,6 +19,8 @@ export interface SeedOptions {
   /** Extra generated caseworkers per consultation agency. */
   staffPerAgency?: number;
   volunteers?: number;
+  /** Persons on record (generated households); the demo default is a few thousand. */
+  persons?: number;
 }
 
 export interface SeedResult {
@@ -22,6 +28,7 @@ export interface SeedResult {
   password: string;
   agencies: number;
   users: number;
+  persons: number;
 }
 
 /** Fixed clock for generated ids, so the same seed gives the same ids. */
@@ -31,7 +38,7 @@ const CONSULTATION_KINDS = new Set(['chiiki_houkatsu', 'kikan_soudan', 'soudan_s
 /**
  * Builds the demo municipality デモ市 deterministically from `seed`: every agency kind, staff with
  * every role (the fixed sign-in names of README) and 民生委員 accounts. Refused in production.
- * Person and case records are added by later modules' generators.
+ * and households of persons known to the agencies (8050, ダブルケア, ごみ屋敷 … patterns).
  */
 export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult> {
   if (options.production) throw new AppError('production_forbidden', undefined, 'NODE_ENV=production ではデモアカウントを作成できません。');
@@ -85,14 +92,27 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     const memberships = rows.flatMap((u) => u.agencyIds.map((agency_id) => ({ municipality_id: municipalityId, user_id: u.userId, agency_id })));
     if (memberships.length > 0) await trx.insertInto('user_agency').values(memberships).execute();
 
+    const persons = await generatePersons(trx, {
+      municipalityId,
+      count: options.persons ?? DEMO_PERSONS,
+      rnd,
+      epochMs: SEED_EPOCH,
+      agencies: {
+        elderly: ['houkatsu1', 'houkatsu2', 'houkatsu3'].map((k) => agencyIds.get(k)!),
+        disability: ['soudan1', 'soudan2', 'kikan'].map((k) => agencyIds.get(k)!),
+        children: agencyIds.get('kodomo')!,
+        poverty: agencyIds.get('jiritsu')!,
+      },
+    });
+
     await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
       municipalityId,
       action: 'system.demo_seeded',
       outcome: 'success',
       targetType: 'municipality',
       targetId: municipalityId,
-      details: { seed: options.seed, agencies: DEMO_AGENCIES.length, users: rows.length },
+      details: { seed: options.seed, agencies: DEMO_AGENCIES.length, users: rows.length, persons },
     });
-    return { municipalityId, password, agencies: DEMO_AGENCIES.length, users: rows.length };
+    return { municipalityId, password, agencies: DEMO_AGENCIES.length, users: rows.length, persons };
   });
 }

@@ -32,16 +32,23 @@ describe('migrations and demo seed', () => {
     const build = async () => {
       const { database, drop } = await freshDatabase();
       await migrate(database);
-      await seedDemo(database.db, { seed: 42, password: 'same-password-for-both', production: false });
+      await seedDemo(database.db, { seed: 42, password: 'same-password-for-both', production: false, persons: 300 });
       const agencies = await database.db.selectFrom('agency').select(['agency_id', 'kind', 'name']).orderBy('agency_id').execute();
       const users = await database.db.selectFrom('app_user').select(['user_id', 'login_name', 'roles', 'display_name']).orderBy('user_id').execute();
+      const persons = await database.db
+        .selectFrom('person')
+        .select(['person_id', 'family_name', 'given_name', 'kana_key', 'sex', 'registered_by_agency_id'])
+        .orderBy('person_id')
+        .execute();
       await database.close();
       await drop();
-      return { agencies, users };
+      return { agencies, users, persons };
     };
     const a = await build();
     const b = await build();
     expect(b).toEqual(a);
+    expect(a.persons).toHaveLength(300);
+    expect(new Set(a.persons.map((p) => p.family_name)).size).toBeGreaterThan(20);
     const kinds = a.agencies.map((x) => x.kind);
     expect(kinds.filter((k) => k === 'chiiki_houkatsu')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'soudan_shien')).toHaveLength(2);
