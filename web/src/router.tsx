@@ -12,6 +12,11 @@ import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
 import { UsersPage } from './routes/admin/users/UsersPage';
 import { AuditPage } from './routes/audit/AuditPage';
 import { LoginPage } from './routes/auth/LoginPage';
+import { ConsultationPage } from './routes/consultation/ConsultationPage';
+import { HouseholdNewPage } from './routes/consultation/HouseholdNewPage';
+import { HouseholdPage } from './routes/consultation/HouseholdPage';
+import { PersonNewPage } from './routes/consultation/PersonNewPage';
+import { PersonPage } from './routes/consultation/PersonPage';
 import { HomePage } from './routes/home/HomePage';
 import { NotFoundPage } from './routes/placeholders/NotFoundPage';
 import { PlaceholderPage } from './routes/placeholders/PlaceholderPage';
@@ -55,7 +60,20 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage }),
-    createRoute({ getParentRoute: () => appRoute, path: '/consultation', component: placeholder(n.consultation) }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/consultation',
+      // ?q= is kept as text even when it looks like a number (a phone or a year).
+      validateSearch: (search: Record<string, unknown>): { q?: string } => {
+        const q = typeof search.q === 'number' ? String(search.q) : search.q;
+        return typeof q === 'string' && q.trim() ? { q } : {};
+      },
+      component: ConsultationPage,
+    }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/persons/new', component: PersonNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/persons/$id', component: PersonPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/households/new', component: HouseholdNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/households/$id', component: HouseholdPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/referral', component: placeholder(n.referral) }),
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: placeholder(n.collaboration) }),
     createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),
