@@ -8,7 +8,8 @@ import { updatePerson } from './update-person.js';
 import { viewPerson } from './view-person.js';
 
 const Household = z.object({ householdId: z.string(), label: z.string(), roleInHousehold: z.string(), livingTogether: z.boolean(), joinedOn: z.string(), leftOn: z.string().nullable() });
-export const PersonView = z.object({
+/** Who the person is, as lists and search show it. */
+const PersonSummary = z.object({
   id: z.string(),
   familyName: z.string(),
   givenName: z.string(),
@@ -17,6 +18,8 @@ export const PersonView = z.object({
   sex: z.string(),
   birthDate: z.string().nullable(),
   address: z.string().nullable(),
+});
+export const PersonView = PersonSummary.extend({
   phones: z.array(z.string()),
   notes: z.string().nullable(),
   careFlags: z.array(z.string()),
@@ -26,17 +29,7 @@ export const PersonView = z.object({
   concerns: z.object({ categories: z.array(z.string()), tags: z.array(z.string()) }),
   households: z.array(Household),
 });
-const Hit = z.object({
-  id: z.string(),
-  familyName: z.string(),
-  givenName: z.string(),
-  familyKana: z.string().nullable(),
-  givenKana: z.string().nullable(),
-  sex: z.string(),
-  birthDate: z.string().nullable(),
-  address: z.string().nullable(),
-  rank: z.number(),
-});
+const Hit = PersonSummary.extend({ rank: z.number() });
 const Params = z.object({ id: z.uuid() });
 
 /** 本人・世帯員 (persons) and 本人検索. */

@@ -5,22 +5,15 @@ import type { Ctx } from '../platform/context.js';
 import { inTransaction } from '../platform/db/transaction.js';
 import { parseJapaneseDate } from './japanese/japanese-date.js';
 import { isKanaOnly, looseKana, normalizeKana, normalizeKanjiName } from './japanese/name-keys.js';
+import type { PersonView } from './person-view.js';
 import { actorMaySeePersons, personVisibleTo } from './person.visibility.js';
 
 export type QueryKind = 'birth_date' | 'phone' | 'kana' | 'name';
 
-export interface PersonHit {
-  id: string;
-  familyName: string;
-  givenName: string;
-  familyKana: string | null;
-  givenKana: string | null;
-  sex: string;
-  birthDate: string | null;
-  address: string | null;
+export type PersonHit = Pick<PersonView, 'id' | 'familyName' | 'givenName' | 'familyKana' | 'givenKana' | 'sex' | 'birthDate' | 'address'> & {
   /** 1 = exact, 2 = prefix, 3 = loose reading or substring, 4 = address/other field. */
   rank: number;
-}
+};
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
