@@ -187,6 +187,43 @@ export interface PersonConcernTable {
   created_at: Timestamp;
 }
 
+export type ConsultationRoute = 'visit' | 'phone' | 'home_visit' | 'email' | 'meeting' | 'referral' | 'online';
+export type ConsentStatus = 'given' | 'refused' | 'unknown' | 'withdrawn';
+
+export interface ConsultationTable {
+  municipality_id: string;
+  consultation_id: string;
+  received_on: DateOnly;
+  receiving_agency_id: string;
+  received_by_user_id: string;
+  route: ConsultationRoute;
+  visitor_kind: 'self' | 'other';
+  visitor_relationship: string | null;
+  visitor_name: string | null;
+  person_id: string | null;
+  anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  primary_category: string | null;
+  summary: string;
+  details: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface ConsentTable {
+  municipality_id: string;
+  consent_id: string;
+  consultation_id: string;
+  person_id: string | null;
+  status: ConsentStatus;
+  agency_scope: string[] | null;
+  data_scope: string[] | null;
+  valid_until: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_by_user_id: string;
+  recorded_at: Timestamp;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -207,4 +244,6 @@ export interface Database {
   household_membership: HouseholdMembershipTable;
   person_relationship: PersonRelationshipTable;
   person_concern: PersonConcernTable;
+  consultation: ConsultationTable;
+  consent: ConsentTable;
 }

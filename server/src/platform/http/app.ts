@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { accountRoutes } from '../../account/account.routes.js';
 import { agencyRoutes } from '../../admin/agency.routes.js';
 import { roleSettingRoutes } from '../../admin/role-setting.routes.js';
+import { consultationRoutes } from '../../consultation/consultation.routes.js';
 import { householdRoutes } from '../../consultation/household.routes.js';
 import { personRoutes } from '../../consultation/person.routes.js';
 import { userRoutes } from '../../admin/user.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(personRoutes);
   await app.register(householdRoutes);
+  await app.register(consultationRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
