@@ -25,6 +25,15 @@ const PATTERNS: Pattern[] = [
 
 const BATCH = 1_000;
 
+const SUMMARIES: Record<string, string> = {
+  care: '高齢の親の介護について。同居の子の今後も心配している。',
+  childcare: '親の介護と乳幼児の子育てが重なり、疲れている。',
+  housing: '自宅に物があふれ、近隣から苦情が出ている。',
+  living_costs: '収入が途絶え、家賃と公共料金の支払いが難しい。',
+  health_disability: '体調が悪く、仕事を続けられるか不安。',
+  community: '近所付き合いがなく、困ったときに頼る人がいない。',
+};
+
 /** A birth date that makes the person `age` today (never in the future). */
 function birthDate(rnd: SeededRandom, age: number, today: Date): string {
   const d = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
@@ -38,7 +47,10 @@ function birthDate(rnd: SeededRandom, age: number, today: Date): string {
  * 50-year-old son for 8050, a parent caring for a parent and a child for ダブルケア …), each member's
  * concerns, and the agency that registered them. Multi-row inserts in batches.
  */
-export async function generatePersons(db: Db, args: { municipalityId: string; count: number; rnd: SeededRandom; agencies: PersonGeneratorAgencies; epochMs: number }) {
+export async function generatePersons(
+  db: Db,
+  args: { municipalityId: string; count: number; rnd: SeededRandom; agencies: PersonGeneratorAgencies; epochMs: number; staffByAgency: Map<string, string> },
+) {
   const { rnd, municipalityId: mid } = args;
   const today = new Date();
   const joinedOn = isoDayInJapan(today);
@@ -46,12 +58,18 @@ export async function generatePersons(db: Db, args: { municipalityId: string; co
   let households: Record<string, unknown>[] = [];
   let memberships: Record<string, unknown>[] = [];
   let concerns: Record<string, unknown>[] = [];
+  let consultations: Record<string, unknown>[] = [];
+  let consents: Record<string, unknown>[] = [];
   const flush = async (force: boolean) => {
     if (!force && persons.length < BATCH) return;
     if (households.length) await db.insertInto('household').values(households as never).execute();
     if (persons.length) await db.insertInto('person').values(persons as never).execute();
     if (memberships.length) await db.insertInto('household_membership').values(memberships as never).execute();
     if (concerns.length) await db.insertInto('person_concern').values(concerns as never).execute();
+    if (consultations.length) await db.insertInto('consultation').values(consultations as never).execute();
+    if (consents.length) await db.insertInto('consent').values(consents as never).execute();
+    consultations = [];
+    consents = [];
     persons = [];
     households = [];
     memberships = [];
@@ -92,6 +110,29 @@ export async function generatePersons(db: Db, args: { municipalityId: string; co
       const mine = i === 0 || rnd.next() < 0.5 ? pattern.categories.slice(0, 1 + rnd.int(pattern.categories.length)) : [];
       for (const code of mine) concerns.push({ municipality_id: mid, person_id: personId, kind: 'category', code });
       if (i === (pattern.tags.includes('8050') ? 1 : 0)) for (const code of pattern.tags) concerns.push({ municipality_id: mid, person_id: personId, kind: 'tag', code });
+      if (i === 0) {
+        // The household's first consultation, taken by the registering agency.
+        const worker = args.staffByAgency.get(agencyId);
+        if (worker) {
+          const consultationId = rnd.uuid(args.epochMs);
+          const receivedOn = new Date(today.getTime() - rnd.int(4 * 365) * 86_400_000).toISOString().slice(0, 10);
+          const primary = pattern.categories[0]!;
+          consultations.push({
+            municipality_id: mid,
+            consultation_id: consultationId,
+            received_on: receivedOn,
+            receiving_agency_id: agencyId,
+            received_by_user_id: worker,
+            route: rnd.pick(['visit', 'phone', 'home_visit', 'referral'] as const),
+            visitor_kind: 'self',
+            person_id: personId,
+            categories: pattern.categories,
+            primary_category: primary,
+            summary: SUMMARIES[primary] ?? '生活全般についての相談',
+          });
+          consents.push({ municipality_id: mid, consent_id: rnd.uuid(args.epochMs), consultation_id: consultationId, person_id: personId, status: rnd.pick(['given', 'given', 'unknown', 'refused'] as const), recorded_by_user_id: worker, recorded_at: new Date(`${receivedOn}T10:00:00+09:00`) });
+        }
+      }
       made += 1;
     }
     await flush(false);

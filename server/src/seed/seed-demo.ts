@@ -92,8 +92,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     const memberships = rows.flatMap((u) => u.agencyIds.map((agency_id) => ({ municipality_id: municipalityId, user_id: u.userId, agency_id })));
     if (memberships.length > 0) await trx.insertInto('user_agency').values(memberships).execute();
 
+    // The worker who takes each generated consultation: the first staff member of the agency.
+    const staffByAgency = new Map<string, string>();
+    for (const u of rows) for (const a of u.agencyIds) if (u.roles.includes('caseworker') && !staffByAgency.has(a)) staffByAgency.set(a, u.userId);
     const persons = await generatePersons(trx, {
       municipalityId,
+      staffByAgency,
       count: options.persons ?? DEMO_PERSONS,
       rnd,
       epochMs: SEED_EPOCH,
@@ -104,6 +108,31 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
         poverty: agencyIds.get('jiritsu')!,
       },
     });
+
+    // An anonymous concern from a 民生委員, not yet tied to anyone: the "nobody owns this yet" case.
+    const houkatsu1 = rows.find((u) => u.loginName === 'houkatsu1')!;
+    const anonymousId = rnd.uuid(SEED_EPOCH);
+    await trx
+      .insertInto('consultation')
+      .values({
+        municipality_id: municipalityId,
+        consultation_id: anonymousId,
+        received_on: new Date(now.getTime() - 3 * 86_400_000).toISOString().slice(0, 10),
+        receiving_agency_id: houkatsu1.agencyIds[0]!,
+        received_by_user_id: houkatsu1.userId,
+        route: 'phone',
+        visitor_kind: 'other',
+        visitor_relationship: '民生委員',
+        anonymous: true,
+        categories: ['withdrawal', 'care'],
+        primary_category: 'withdrawal',
+        summary: '東町の一軒家。80代の母親と50代の息子。息子を何年も見かけず、母親も最近姿を見ない。',
+      })
+      .execute();
+    await trx
+      .insertInto('consent')
+      .values({ municipality_id: municipalityId, consent_id: rnd.uuid(SEED_EPOCH), consultation_id: anonymousId, status: 'unknown', recorded_by_user_id: houkatsu1.userId, recorded_at: now })
+      .execute();
 
     await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
       municipalityId,
