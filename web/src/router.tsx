@@ -15,6 +15,8 @@ import { LoginPage } from './routes/auth/LoginPage';
 import { ConsultationPage } from './routes/consultation/ConsultationPage';
 import { HouseholdNewPage } from './routes/consultation/HouseholdNewPage';
 import { HouseholdPage } from './routes/consultation/HouseholdPage';
+import { IntakeNewPage } from './routes/consultation/intake/IntakeNewPage';
+import { IntakePage } from './routes/consultation/intake/IntakePage';
 import { PersonNewPage } from './routes/consultation/PersonNewPage';
 import { PersonPage } from './routes/consultation/PersonPage';
 import { HomePage } from './routes/home/HomePage';
@@ -74,6 +76,15 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/persons/$id', component: PersonPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/households/new', component: HouseholdNewPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/households/$id', component: HouseholdPage }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/consultation/intake/new',
+      // ?personId= starts the form with that person chosen (from the person's page).
+      validateSearch: (search: Record<string, unknown>): { personId?: string } =>
+        typeof search.personId === 'string' && search.personId ? { personId: search.personId } : {},
+      component: IntakeNewPage,
+    }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/intake/$id', component: IntakePage }),
     createRoute({ getParentRoute: () => appRoute, path: '/referral', component: placeholder(n.referral) }),
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: placeholder(n.collaboration) }),
     createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RequireRole } from '../../components/RequireRole';
 import { ja } from '../../i18n/ja';
 import { CONSULTATION_ROLES, personSearchQueryOptions } from './api';
+import { ConsultationListSection } from './intake/ConsultationList';
 import { PersonHitsTable } from './PersonHitsTable';
 
 const c = ja.consultation;
@@ -41,7 +42,10 @@ function ConsultationScreen() {
       <Group justify="space-between" align="flex-end">
         <PageHeader title={c.heading} />
         <Group gap="xs">
-          <Button component={Link} to="/consultation/persons/new">
+          <Button component={Link} to="/consultation/intake/new">
+            {c.intake.open}
+          </Button>
+          <Button component={Link} to="/consultation/persons/new" variant="light">
             {c.registerPerson}
           </Button>
           <Button component={Link} to="/consultation/households/new" variant="light">
@@ -67,6 +71,7 @@ function ConsultationScreen() {
       <ErrorAlert error={search.error} />
       {search.isFetching && !search.data && <Loading />}
       {q && search.data && <PersonHitsTable label={c.results} hits={search.data.items} />}
+      <ConsultationListSection title={c.intake.list} empty={c.intake.empty} limit={20} />
     </Stack>
   );
 }

@@ -11,6 +11,8 @@ import { ja } from '../../i18n/ja';
 import { isApiError } from '../../lib/api';
 import { CONSULTATION_ROLES, type PersonInput, type PersonView, personQueryKey, personQueryOptions, updatePerson } from './api';
 import { AnchorLink } from './AnchorLink';
+import { ButtonLink } from './intake/ButtonLink';
+import { ConsultationListSection } from './intake/ConsultationList';
 import { fullName } from './format';
 import { PersonDetails, PersonHouseholds } from './PersonDetails';
 import { PersonForm } from './PersonForm';
@@ -86,7 +88,14 @@ function PersonBody({ person }: { person: PersonView }) {
             </Badge>
           )}
         </Group>
-        {!editing && <Button onClick={startEditing}>{p.edit}</Button>}
+        {!editing && (
+          <Group gap="xs">
+            <ButtonLink to="/consultation/intake/new" search={{ personId: person.id }} variant="light">
+              {c.intake.newForPerson}
+            </ButtonLink>
+            <Button onClick={startEditing}>{p.edit}</Button>
+          </Group>
+        )}
       </Group>
       <Text size="xs" c="dimmed">
         {p.readsAudited}
@@ -110,6 +119,7 @@ function PersonBody({ person }: { person: PersonView }) {
         <>
           <PersonDetails person={person} />
           <PersonHouseholds households={person.households} />
+          <ConsultationListSection title={c.intake.history} empty={c.intake.historyEmpty} personId={person.id} />
         </>
       )}
     </Stack>

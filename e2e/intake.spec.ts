@@ -1,0 +1,56 @@
+import { expect, type Page, test } from '@playwright/test';
+import { E2E_PASSWORD } from '../playwright.config.js';
+
+test.describe.configure({ mode: 'serial' });
+
+async function signIn(page: Page, loginName: string) {
+  await page.goto('/login');
+  await page.getByLabel('ログイン名').fill(loginName);
+  await page.getByLabel('パスワード').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
+}
+
+let intakeUrl = '';
+
+test('an anonymous 民生委員 concern is taken, and the person is linked once identified', async ({ page }) => {
+  await signIn(page, 'houkatsu1');
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '包括的相談支援' }).click();
+  await page.getByRole('link', { name: '相談受付', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '相談受付' })).toBeVisible();
+  await page.getByRole('radio', { name: '電話' }).check();
+  await page.getByRole('radio', { name: '本人以外' }).check();
+  await page.getByLabel('本人との関係').fill('民生委員');
+  await page.getByRole('checkbox', { name: '匿名・本人不明' }).check();
+  await page.getByRole('checkbox', { name: 'ひきこもり・不登校' }).check();
+  await page.getByRole('checkbox', { name: '介護' }).check();
+  await page.getByRole('radio', { name: 'ひきこもり・不登校を主訴にする' }).check();
+  await page.getByLabel('相談内容').fill('近所の50代男性を何年も見かけない。80代の母親と二人暮らし。');
+  await page.getByRole('button', { name: '相談を受け付ける' }).click();
+  await expect(page.getByRole('heading', { name: '相談受付票' })).toBeVisible();
+  await expect(page.getByText('匿名').first()).toBeVisible();
+  await expect(page.getByText('◎ ひきこもり・不登校')).toBeVisible();
+  intakeUrl = page.url();
+
+  // The worker visits, learns who it is, registers him and links the consultation.
+  await page.goto('/consultation/persons/new');
+  await page.getByLabel('氏（姓）').fill('那須野');
+  await page.getByLabel('名', { exact: true }).fill('守');
+  await page.getByLabel('ふりがな（姓）').fill('なすの');
+  await page.getByLabel('ふりがな（名）').fill('まもる');
+  await page.getByRole('button', { name: '登録' }).click();
+  await expect(page.getByRole('heading', { name: '那須野 守' })).toBeVisible();
+  await page.goto(intakeUrl);
+  await page.getByLabel('本人を検索').fill('なすの');
+  await page.getByLabel('本人を検索').press('Enter');
+  await page.getByRole('button', { name: '本人として紐づける' }).first().click();
+  await expect(page.getByRole('link', { name: '那須野 守' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '本人を特定' })).toHaveCount(0);
+});
+
+test('another agency cannot open the 相談受付票 without consent', async ({ page }) => {
+  await signIn(page, 'jiritsu');
+  await page.goto(intakeUrl);
+  await expect(page.getByText('対象が見つかりません').first()).toBeVisible();
+  await expect(page.getByText('近所の50代男性')).toHaveCount(0);
+});
