@@ -1,15 +1,22 @@
+import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
 import { newId } from '../platform/db/ids.js';
 
+/** A household belongs to the agency that registered it and to the lead (主担当) of its open case. */
 export async function householdFacts(db: DbHandle, municipalityId: string, householdId: string): Promise<RecordFacts | null> {
   const row = await db
-    .selectFrom('household')
-    .select('registered_by_agency_id')
-    .where('municipality_id', '=', municipalityId)
-    .where('household_id', '=', householdId)
+    .selectFrom('household as h')
+    .select([
+      'h.registered_by_agency_id',
+      sql<string[]>`array(select c.lead_agency_id::text from support_case c
+        where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open')`.as('leads'),
+    ])
+    .where('h.municipality_id', '=', municipalityId)
+    .where('h.household_id', '=', householdId)
     .executeTakeFirst();
-  return row ? { kind: 'household', municipalityId, id: householdId, ownerAgencyIds: [row.registered_by_agency_id] } : null;
+  if (!row) return null;
+  return { kind: 'household', municipalityId, id: householdId, ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.leads])] };
 }
 
 export async function getHousehold(db: DbHandle, municipalityId: string, householdId: string) {

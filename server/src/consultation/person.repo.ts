@@ -4,16 +4,22 @@ import type { DbHandle } from '../platform/db/database.js';
 
 /**
  * What the access policy needs to know about a person: the agencies that own them (registering
- * agency, agencies of their current households). null when there is no such person.
+ * agency; for each current household, its registering agency and its open case's 主担当).
+ * null when there is no such person. person.visibility.ts is the SQL twin: change both together.
  */
 export async function personFacts(db: DbHandle, municipalityId: string, personId: string): Promise<RecordFacts | null> {
   const row = await db
     .selectFrom('person as p')
     .select([
       'p.registered_by_agency_id',
-      sql<string[]>`array(select h.registered_by_agency_id::text from household_membership m
-        join household h on h.municipality_id = m.municipality_id and h.household_id = m.household_id
-        where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null)`.as('household_agencies'),
+      sql<string[]>`array(
+        select h.registered_by_agency_id::text from household_membership m
+          join household h on h.municipality_id = m.municipality_id and h.household_id = m.household_id
+          where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null
+        union
+        select c.lead_agency_id::text from household_membership m
+          join support_case c on c.municipality_id = m.municipality_id and c.household_id = m.household_id and c.status = 'open'
+          where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null)`.as('household_agencies'),
     ])
     .where('p.municipality_id', '=', municipalityId)
     .where('p.person_id', '=', personId)

@@ -6,8 +6,9 @@ import type { Database } from '../platform/db/schema.js';
 /**
  * The SQL twin of the access policy's own-agency rule for persons, so that a search or list can
  * never show a person that `can(actor, 'read', personFacts)` would refuse. A person belongs to the
- * agency that registered them and to the agencies whose households they currently live in
- * (extended by cases, support teams and referrals in later steps — change both together;
+ * agency that registered them, to the agencies that registered the households they currently live
+ * in, and to the 主担当 of those households' open cases (support teams and referrals extend this
+ * in later steps — change both together;
  * person.visibility.int.test.ts checks they agree).
  */
 export function actorMaySeePersons(actor: Actor): boolean {
@@ -28,6 +29,19 @@ export function personVisibleTo(actor: Actor) {
           .whereRef('m.person_id', '=', 'p.person_id')
           .where('m.left_on', 'is', null)
           .where('h.registered_by_agency_id', 'in', agencies),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('household_membership as m')
+          .innerJoin('support_case as c', (j) =>
+            j.onRef('c.municipality_id', '=', 'm.municipality_id').onRef('c.household_id', '=', 'm.household_id'),
+          )
+          .select(sql`1`.as('one'))
+          .whereRef('m.municipality_id', '=', 'p.municipality_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where('m.left_on', 'is', null)
+          .where('c.status', '=', 'open')
+          .where('c.lead_agency_id', 'in', agencies),
       ),
     ]);
 }

@@ -224,6 +224,45 @@ export interface ConsentTable {
   recorded_at: Timestamp;
 }
 
+export interface SupportCaseTable {
+  municipality_id: string;
+  case_id: string;
+  household_id: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  lead_agency_id: string;
+  opened_on: DateOnly;
+  opened_by_user_id: string;
+  opening_note: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  close_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface CaseLeadPeriodTable {
+  municipality_id: string;
+  case_id: string;
+  agency_id: string;
+  started_at: Timestamp;
+  ended_at: Date | null;
+}
+
+export interface CaseLeadTransferTable {
+  municipality_id: string;
+  transfer_id: string;
+  case_id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  status: ColumnType<'requested' | 'accepted' | 'declined' | 'cancelled', 'requested' | undefined, 'requested' | 'accepted' | 'declined' | 'cancelled'>;
+  reason: string;
+  requested_by_user_id: string;
+  requested_at: Timestamp;
+  decided_by_user_id: string | null;
+  decided_at: Date | null;
+  decline_reason: string | null;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -246,4 +285,7 @@ export interface Database {
   person_concern: PersonConcernTable;
   consultation: ConsultationTable;
   consent: ConsentTable;
+  support_case: SupportCaseTable;
+  case_lead_period: CaseLeadPeriodTable;
+  case_lead_transfer: CaseLeadTransferTable;
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { accountRoutes } from '../../account/account.routes.js';
 import { agencyRoutes } from '../../admin/agency.routes.js';
 import { roleSettingRoutes } from '../../admin/role-setting.routes.js';
+import { caseRoutes } from '../../consultation/case.routes.js';
 import { consultationRoutes } from '../../consultation/consultation.routes.js';
 import { householdRoutes } from '../../consultation/household.routes.js';
 import { personRoutes } from '../../consultation/person.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(personRoutes);
   await app.register(householdRoutes);
   await app.register(consultationRoutes);
+  await app.register(caseRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
