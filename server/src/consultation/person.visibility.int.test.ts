@@ -33,7 +33,16 @@ describe('search visibility agrees with the access policy', () => {
     const jiritsu = await t.signIn('jiritsu');
     // jiritsu's person also lives in a household kodomo registers → kodomo sees them too.
     const viaJiritsu = ids[1]!;
-    await jiritsu.post('/api/v1/households', { label: '共通世帯', members: [{ personId: viaJiritsu }] });
+    const shared = json<{ id: string }>(await jiritsu.post('/api/v1/households', { label: '共通世帯', members: [{ personId: viaJiritsu }] }));
+    // …and the household's case is handed to soudan1's agency, which accepts: soudan1 leads it now.
+    const soudan = await t.signIn('soudan1');
+    const soudanAgency = json<{ agencies: Array<{ id: string }> }>(await soudan.get('/api/v1/me')).agencies[0]!.id;
+    const kase = json<{ id: string; version: number }>(await jiritsu.post('/api/v1/cases', { householdId: shared.id }));
+    await jiritsu.post(`/api/v1/cases/${kase.id}/transfer`, { toAgencyId: soudanAgency, reason: '障害福祉サービスの調整', version: kase.version });
+    const transfer = json<{ items: Array<{ transferId: string }> }>(await soudan.get('/api/v1/case-transfers/inbox')).items[0]!;
+    expect((await soudan.post(`/api/v1/case-transfers/${transfer.transferId}/accept`)).statusCode).toBe(200);
+    const soudanSees = json<{ items: Array<{ id: string }> }>(await soudan.get(`/api/v1/persons?q=${encodeURIComponent('共通')}`)).items.map((h) => h.id);
+    expect(soudanSees).toContain(viaJiritsu);
     const house = json<{ id: string }>(await kodomo.post('/api/v1/households', { label: 'こども世帯', members: [] }));
     // kodomo cannot place a person it cannot see…
     expect((await kodomo.post(`/api/v1/households/${house.id}/members`, { personId: viaJiritsu })).statusCode).toBe(404);
