@@ -12,6 +12,8 @@ import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
 import { UsersPage } from './routes/admin/users/UsersPage';
 import { AuditPage } from './routes/audit/AuditPage';
 import { LoginPage } from './routes/auth/LoginPage';
+import { CasePage } from './routes/consultation/cases/CasePage';
+import { TransferInboxPage } from './routes/consultation/cases/TransferInboxPage';
 import { ConsultationPage } from './routes/consultation/ConsultationPage';
 import { HouseholdNewPage } from './routes/consultation/HouseholdNewPage';
 import { HouseholdPage } from './routes/consultation/HouseholdPage';
@@ -85,6 +87,8 @@ const routeTree = rootRoute.addChildren([
       component: IntakeNewPage,
     }),
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/intake/$id', component: IntakePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/cases/$id', component: CasePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/transfers', component: TransferInboxPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/referral', component: placeholder(n.referral) }),
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: placeholder(n.collaboration) }),
     createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),

@@ -11,7 +11,9 @@ type Inbox = { items: Array<{ transferId: string; caseId: string; householdLabel
 
 beforeAll(async () => {
   t = await startTestApp();
-  [houkatsu, jiritsu, kodomo] = await Promise.all(['houkatsu1', 'jiritsu', 'kodomo'].map((l) => t.signIn(l)));
+  houkatsu = await t.signIn('houkatsu1');
+  jiritsu = await t.signIn('jiritsu');
+  kodomo = await t.signIn('kodomo');
   agencyOf = {};
   for (const [login, c] of [['houkatsu1', houkatsu], ['jiritsu', jiritsu], ['kodomo', kodomo]] as const) {
     agencyOf[login] = json<{ agencies: Array<{ id: string }> }>(await c.get('/api/v1/me')).agencies[0]!.id;

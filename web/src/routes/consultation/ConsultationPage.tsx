@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RequireRole } from '../../components/RequireRole';
 import { ja } from '../../i18n/ja';
 import { CONSULTATION_ROLES, personSearchQueryOptions } from './api';
+import { LeadCasesSection, TransferInboxLink } from './cases/LeadCasesSection';
 import { ConsultationListSection } from './intake/ConsultationList';
 import { PersonHitsTable } from './PersonHitsTable';
 
@@ -42,6 +43,7 @@ function ConsultationScreen() {
       <Group justify="space-between" align="flex-end">
         <PageHeader title={c.heading} />
         <Group gap="xs">
+          <TransferInboxLink />
           <Button component={Link} to="/consultation/intake/new">
             {c.intake.open}
           </Button>
@@ -71,6 +73,7 @@ function ConsultationScreen() {
       <ErrorAlert error={search.error} />
       {search.isFetching && !search.data && <Loading />}
       {q && search.data && <PersonHitsTable label={c.results} hits={search.data.items} />}
+      <LeadCasesSection />
       <ConsultationListSection title={c.intake.list} empty={c.intake.empty} limit={20} />
     </Stack>
   );

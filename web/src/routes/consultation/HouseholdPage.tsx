@@ -18,6 +18,7 @@ import {
   type PersonHit,
 } from './api';
 import { AnchorLink } from './AnchorLink';
+import { HouseholdCasesSection } from './cases/HouseholdCasesSection';
 import { roleOptions, toRole } from './DraftMemberList';
 import { fullName } from './format';
 import { HouseholdMembersTable } from './HouseholdMembersTable';
@@ -104,6 +105,7 @@ function HouseholdBody({ household }: { household: HouseholdView }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <HouseholdCasesSection householdId={household.id} />
       <Section title={h.members}>
         <HouseholdMembersTable label={h.members} members={current} />
       </Section>
