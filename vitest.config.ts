@@ -11,7 +11,7 @@ const postgres = Boolean(process.env.KASANE_TEST_PG_URL);
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['server/**/*.test.ts'], exclude: [...intInclude, '**/node_modules/**'], environment: 'node' } },
+      { test: { name: 'unit', include: ['server/**/*.test.ts'], exclude: [...intInclude, '**/node_modules/**'], environment: 'node', setupFiles: ['server/test/fast-check-setup.ts'] } },
       { test: { name: 'int-pglite', include: intInclude, env: { KASANE_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
       ...(postgres
         ? [{ test: { name: 'int-postgres', include: intInclude, env: { KASANE_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 120_000 } }]

@@ -183,3 +183,10 @@ describe('nameSearchKeys', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('looseKana regressions', () => {
+  it('folds a small kana followed by a half-width voicing mark in one pass (found by the property test)', () => {
+    expect(looseKana('っﾞ')).toBe('ず');
+    expect(looseKana(looseKana('っﾞ'))).toBe(looseKana('っﾞ'));
+  });
+});

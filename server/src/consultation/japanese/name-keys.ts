@@ -98,12 +98,18 @@ const LOOSE: ReadonlyMap<string, string> = new Map(
  * ゔ → ぶ, ぢ → じ, づ → ず, を → お, ー removed. Voiced marks are kept (が ≠ か).
  */
 export function looseKana(s: string): string {
-  let out = '';
-  for (const ch of normalizeKana(s)) {
-    if (ch === 'ー') continue;
-    out += LOOSE.get(ch) ?? ch;
-  }
-  return out;
+  const fold = (input: string) => {
+    let out = '';
+    for (const ch of input) {
+      if (ch === 'ー') continue;
+      out += LOOSE.get(ch) ?? ch;
+    }
+    // Enlarging a small kana can let a stray voicing mark compose with it (っ+゛ → つ+゛ → づ).
+    return out.normalize('NFC');
+  };
+  let current = fold(normalizeKana(s));
+  for (let next = fold(current); next !== current; next = fold(current)) current = next;
+  return current;
 }
 
 const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3099\u309A]+$/u;
