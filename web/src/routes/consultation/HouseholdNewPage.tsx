@@ -11,7 +11,7 @@ import { ApiError } from '../../lib/api';
 import { CONSULTATION_ROLES, householdQueryKey, registerHousehold } from './api';
 import { AnchorLink } from './AnchorLink';
 import { type DraftMember, DraftMemberList } from './DraftMemberList';
-import { MemberPicker } from './MemberPicker';
+import { PersonSearchPicker } from './PersonSearchPicker';
 
 const c = ja.consultation;
 const h = c.household;
@@ -106,9 +106,13 @@ function HouseholdNewScreen() {
           <Checkbox label={h.confidential} checked={confidential} onChange={(e) => setConfidential(e.currentTarget.checked)} />
           <Section title={h.members}>
             <DraftMemberList members={members} onChange={setMembers} error={fields.members} />
-            <MemberPicker
-              isAdded={(id) => members.some((m) => m.hit.id === id)}
-              onAdd={(hit) =>
+            <PersonSearchPicker
+              label={h.searchMember}
+              description={h.searchMemberHint}
+              actionLabel={h.add}
+              doneLabel={h.added}
+              isDone={(id) => members.some((m) => m.hit.id === id)}
+              onPick={(hit) =>
                 setMembers((list) => [
                   ...list,
                   { hit, roleInHousehold: list.some((m) => m.roleInHousehold === 'head') ? 'member' : 'head', livingTogether: true },

@@ -22,7 +22,7 @@ import { HouseholdCasesSection } from './cases/HouseholdCasesSection';
 import { roleOptions, toRole } from './DraftMemberList';
 import { fullName } from './format';
 import { HouseholdMembersTable } from './HouseholdMembersTable';
-import { MemberPicker } from './MemberPicker';
+import { PersonSearchPicker } from './PersonSearchPicker';
 
 const c = ja.consultation;
 const h = c.household;
@@ -136,10 +136,14 @@ function HouseholdBody({ household }: { household: HouseholdView }) {
         </Group>
         <Notice>{notice}</Notice>
         <ErrorAlert error={add.error} />
-        <MemberPicker
-          isAdded={(personId) => current.some((m) => m.personId === personId)}
+        <PersonSearchPicker
+          label={h.searchMember}
+          description={h.searchMemberHint}
+          actionLabel={h.add}
+          doneLabel={h.added}
+          isDone={(personId) => current.some((m) => m.personId === personId)}
           pendingId={add.isPending ? add.variables?.id : null}
-          onAdd={(hit) => add.mutate(hit)}
+          onPick={(hit) => add.mutate(hit)}
         />
       </Section>
     </Stack>

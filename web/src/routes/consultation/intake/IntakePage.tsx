@@ -16,7 +16,7 @@ import { fullName } from '../format';
 import { type ConsultationView, consultationQueryKey, consultationQueryOptions, linkPerson } from './api';
 import { ConsentForm, ConsentHistory } from './ConsentSection';
 import { IntakeDetails } from './IntakeDetails';
-import { PersonSearchPicker } from './PersonSearchPicker';
+import { PersonSearchPicker } from '../PersonSearchPicker';
 
 const i = ja.consultation.intake;
 const route = getRouteApi('/app/consultation/intake/$id');
@@ -89,6 +89,8 @@ function IdentifySection({
       </Text>
       <ErrorAlert error={link.error} title={isApiError(link.error, 'conflict') ? i.conflictReloaded : undefined} />
       <PersonSearchPicker
+        label={i.searchPerson}
+        description={i.searchPersonHint}
         actionLabel={i.link}
         pendingId={link.isPending ? link.variables?.id : null}
         onPick={(hit) => link.mutate(hit)}

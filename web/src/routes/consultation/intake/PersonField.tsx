@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Section } from '../../../components/Section';
 import { ja } from '../../../i18n/ja';
 import { fullName } from '../format';
-import { PersonSearchPicker } from './PersonSearchPicker';
+import { PersonSearchPicker } from '../PersonSearchPicker';
 
 const i = ja.consultation.intake;
 
@@ -65,7 +65,7 @@ export function PersonField({
         </Stack>
       )}
       {!person && !anonymous && (
-        <PersonSearchPicker actionLabel={i.select} onPick={(hit) => pick({ id: hit.id, name: fullName(hit) })} />
+        <PersonSearchPicker label={i.searchPerson} description={i.searchPersonHint} actionLabel={i.select} onPick={(hit) => pick({ id: hit.id, name: fullName(hit) })} />
       )}
       {error && (
         <Text c="red" size="sm" role="alert">

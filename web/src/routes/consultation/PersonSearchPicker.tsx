@@ -8,20 +8,28 @@ import { type PersonHit, personSearchQueryOptions } from './api';
 import { PersonHitsTable } from './PersonHitsTable';
 
 const c = ja.consultation;
-const h = c.household;
 
 /**
- * 世帯員を検索: search as you type (after IME composition ends, 300 ms later) or at once with
- * Enter. Enter never submits the surrounding form. Each result has 追加.
+ * Find a person to act on (世帯員を検索, 本人を検索): search as you type (after IME composition
+ * ends, 300 ms later) or at once with Enter. Enter here searches and never submits the surrounding
+ * form. Each result has `actionLabel`; results for which `isDone` holds show `doneLabel`, disabled.
  */
-export function MemberPicker({
-  isAdded,
+export function PersonSearchPicker({
+  label,
+  description,
+  actionLabel,
+  isDone,
+  doneLabel,
   pendingId,
-  onAdd,
+  onPick,
 }: {
-  isAdded: (personId: string) => boolean;
-  pendingId?: string | null;
-  onAdd: (hit: PersonHit) => void;
+  label: string;
+  description: string;
+  actionLabel: string;
+  isDone?: (personId: string) => boolean;
+  doneLabel?: string;
+  pendingId?: string | null | undefined;
+  onPick: (hit: PersonHit) => void;
 }) {
   const [text, setText] = useState('');
   const [composing, setComposing] = useState(false);
@@ -45,8 +53,8 @@ export function MemberPicker({
   return (
     <Stack gap="xs">
       <TextInput
-        label={h.searchMember}
-        description={h.searchMemberHint}
+        label={label}
+        description={description}
         placeholder={c.searchPlaceholder}
         value={text}
         onChange={(e) => {
@@ -66,16 +74,10 @@ export function MemberPicker({
           label={c.results}
           hits={search.data.items}
           action={(hit) => {
-            const added = isAdded(hit.id);
+            const done = isDone?.(hit.id) ?? false;
             return (
-              <Button
-                size="xs"
-                variant="light"
-                disabled={added}
-                loading={pendingId === hit.id}
-                onClick={() => onAdd(hit)}
-              >
-                {added ? h.added : h.add}
+              <Button size="xs" variant="light" disabled={done} loading={pendingId === hit.id} onClick={() => onPick(hit)}>
+                {done ? (doneLabel ?? actionLabel) : actionLabel}
               </Button>
             );
           }}
