@@ -48,6 +48,45 @@ test('an anonymous 民生委員 concern is taken, and the person is linked once 
   await expect(page.getByRole('heading', { name: '本人を特定' })).toHaveCount(0);
 });
 
+test('the identified concern becomes a case: it leaves 誰も担当していない相談 once the household has a lead', async ({ page }) => {
+  await signIn(page, 'houkatsu1');
+  await page.goto('/referral/unowned');
+  await expect(page.getByRole('heading', { name: '誰も担当していない相談' })).toBeVisible();
+  const row = () => page.getByRole('table', { name: '誰も担当していない相談の一覧' }).getByRole('row').filter({ hasText: '近所の50代男性' });
+  const only = (label: string) => page.getByRole('radiogroup', { name: '状況で絞り込む' }).getByText(label, { exact: true }).click();
+  await only('主担当なし');
+  await expect(row().getByText('主担当なし')).toBeVisible();
+
+  // His household (he lives with his mother), then a case led by the 地域包括.
+  await page.goto('/consultation/households/new');
+  await page.getByLabel('世帯の呼び名').fill('那須野さん世帯');
+  await page.getByLabel('世帯員を検索').fill('なすの');
+  await page.getByLabel('世帯員を検索').press('Enter');
+  await page.getByRole('row').filter({ hasText: '那須野 守' }).getByRole('button', { name: '追加' }).click();
+  await page.getByRole('button', { name: '登録' }).click();
+  await expect(page.getByRole('heading', { name: '那須野さん世帯' })).toBeVisible();
+  const householdUrl = page.url();
+  await page.getByRole('button', { name: 'ケースを開始' }).click();
+  await expect(page.getByRole('table', { name: 'ケース一覧' }).getByText('支援中')).toBeVisible();
+
+  // Owned now: no longer 主担当なし (it still asks for a next step until one is planned).
+  await page.goto('/referral/unowned');
+  await expect(page.getByRole('heading', { name: '誰も担当していない相談' })).toBeVisible();
+  await only('次の予定なし');
+  await expect(row().getByText('次の予定なし')).toBeVisible();
+  await expect(row().getByText('主担当なし')).toHaveCount(0);
+  await only('主担当なし');
+  await expect(page.getByRole('table', { name: '誰も担当していない相談の一覧' }).getByRole('row').first()).toBeVisible();
+  await expect(row()).toHaveCount(0);
+
+  // The case timeline shows the consultation and the opening.
+  await page.goto(householdUrl);
+  await page.getByRole('table', { name: 'ケース一覧' }).getByRole('link').first().click();
+  const timeline = page.getByLabel('ケースの経過', { exact: true });
+  await expect(timeline.getByText('ケース開始', { exact: true })).toBeVisible();
+  await expect(timeline.getByText('相談受付', { exact: true })).toBeVisible();
+});
+
 test('another agency cannot open the 相談受付票 without consent', async ({ page }) => {
   await signIn(page, 'jiritsu');
   await page.goto(intakeUrl);

@@ -8,11 +8,14 @@ import { isApiError } from './lib/api';
 import { meQueryOptions } from './lib/me';
 import { AccessPage } from './routes/admin/access/AccessPage';
 import { AgenciesPage } from './routes/admin/agencies/AgenciesPage';
+import { QuestionSetsPage } from './routes/admin/assessment/QuestionSetsPage';
 import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
 import { UsersPage } from './routes/admin/users/UsersPage';
 import { AuditPage } from './routes/audit/AuditPage';
 import { LoginPage } from './routes/auth/LoginPage';
+import { AssessmentPage } from './routes/consultation/assessment/AssessmentPage';
 import { CasePage } from './routes/consultation/cases/CasePage';
+import { ProgressPage } from './routes/consultation/progress/ProgressPage';
 import { TransferInboxPage } from './routes/consultation/cases/TransferInboxPage';
 import { ConsultationPage } from './routes/consultation/ConsultationPage';
 import { HouseholdNewPage } from './routes/consultation/HouseholdNewPage';
@@ -22,6 +25,12 @@ import { IntakePage } from './routes/consultation/intake/IntakePage';
 import { PersonNewPage } from './routes/consultation/PersonNewPage';
 import { PersonPage } from './routes/consultation/PersonPage';
 import { HomePage } from './routes/home/HomePage';
+import { ReferralDetailPage } from './routes/referral/ReferralDetailPage';
+import { ReferralListPage } from './routes/referral/ReferralListPage';
+import { ReferralNewPage } from './routes/referral/ReferralNewPage';
+import { ReferralSettingsPage } from './routes/referral/ReferralSettingsPage';
+import { validateListSearch, validateNewSearch } from './routes/referral/search';
+import { UnownedPage } from './routes/referral/UnownedPage';
 import { NotFoundPage } from './routes/placeholders/NotFoundPage';
 import { PlaceholderPage } from './routes/placeholders/PlaceholderPage';
 import { VolunteerPage } from './routes/placeholders/VolunteerPage';
@@ -87,9 +96,14 @@ const routeTree = rootRoute.addChildren([
       component: IntakeNewPage,
     }),
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/intake/$id', component: IntakePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultations/$consultationId/assessment', component: AssessmentPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/cases/$id', component: CasePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/consultation/cases/$id/progress', component: ProgressPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/consultation/transfers', component: TransferInboxPage }),
-    createRoute({ getParentRoute: () => appRoute, path: '/referral', component: placeholder(n.referral) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/referral', validateSearch: validateListSearch, component: ReferralListPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/referral/new', validateSearch: validateNewSearch, component: ReferralNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/referral/unowned', component: UnownedPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/referral/$id', component: ReferralDetailPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: placeholder(n.collaboration) }),
     createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),
     createRoute({ getParentRoute: () => appRoute, path: '/participation', component: placeholder(n.participation) }),
@@ -102,6 +116,8 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/admin/agencies', component: AgenciesPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/access', component: AccessPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/roles', component: RoleSettingsPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/referral-settings', component: ReferralSettingsPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/assessment', component: QuestionSetsPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage }),
   ]),

@@ -1,5 +1,6 @@
 import { recordAudit } from '../platform/audit/record-audit.js';
 import { assertStrongPassword, hashPassword } from '../platform/auth/password.js';
+import { ensureDefaultQuestionSet } from '../consultation/assessment/default-question-set.js';
 import type { Db } from '../platform/db/database.js';
 import { newId } from '../platform/db/ids.js';
 import { AppError } from '../platform/http/errors.js';
@@ -42,6 +43,7 @@ export async function setupMunicipality(db: Db, input: SetupMunicipalityInput) {
       .values({ municipality_id: municipalityId, user_id: userId, login_name: input.adminLogin, display_name: input.adminName, password_hash: passwordHash, roles: ['system_admin', 'municipal_admin'] })
       .execute();
     await trx.insertInto('user_agency').values({ municipality_id: municipalityId, user_id: userId, agency_id: agencyId }).execute();
+    await ensureDefaultQuestionSet(trx, municipalityId, userId);
     await recordAudit(trx, { requestId: 'setup', clientAddr: null, userAgent: null }, new Date(), {
       municipalityId,
       action: 'system.municipality_setup',

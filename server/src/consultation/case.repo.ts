@@ -1,15 +1,18 @@
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
+import { referralFactsFor } from '../referral/referral-facts.js';
 
-/** A case belongs to its current lead agency (主担当). */
+/** A case belongs to its current lead agency (主担当); an open referral on it lets the receiver read it. */
 export async function caseFacts(db: DbHandle, municipalityId: string, caseId: string): Promise<RecordFacts | null> {
   const row = await db
     .selectFrom('support_case')
-    .select('lead_agency_id')
+    .select(['lead_agency_id', 'household_id'])
     .where('municipality_id', '=', municipalityId)
     .where('case_id', '=', caseId)
     .executeTakeFirst();
-  return row ? { kind: 'case', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id] } : null;
+  if (!row) return null;
+  const referrals = await referralFactsFor(db, municipalityId, { caseId });
+  return { kind: 'case', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id], referrals };
 }
 
 export async function loadCase(db: DbHandle, municipalityId: string, caseId: string) {

@@ -5,6 +5,7 @@ import { closeCase, reopenCase } from './close-case.js';
 import { openCase } from './open-case.js';
 import { acceptLeadTransfer, cancelLeadTransfer, declineLeadTransfer, requestLeadTransfer, transferInbox } from './transfer-lead.js';
 import { listCases, viewCase } from './view-case.js';
+import { viewCaseTimeline } from './view-case-timeline.js';
 
 const CaseView = z.object({
   id: z.string(),
@@ -55,6 +56,33 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => listCases(ctxOf(req), req.query),
   );
   app.get('/api/v1/cases/:id', { schema: { tags, summary: 'ケースの閲覧', params: Params, response: { 200: CaseView } } }, async (req) => viewCase(ctxOf(req), req.params.id));
+  app.get(
+    '/api/v1/cases/:id/timeline',
+    {
+      schema: {
+        tags,
+        summary: 'ケースの経過',
+        params: Params,
+        response: {
+          200: z.object({
+            caseId: z.string(),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                at: z.string(),
+                kind: z.enum(['case_opened', 'case_closed', 'lead_changed', 'transfer', 'consultation', 'progress_note', 'referral']),
+                title: z.string(),
+                detail: z.string().nullable(),
+                agencyName: z.string(),
+                link: z.object({ type: z.enum(['consultation', 'progress', 'referral']), id: z.string() }).nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => viewCaseTimeline(ctxOf(req), req.params.id),
+  );
   app.post(
     '/api/v1/cases/:id/transfer',
     { schema: { tags, summary: '主担当の変更を依頼', params: Params, body: Version.extend({ toAgencyId: z.uuid(), reason: Reason }).strict(), response: { 200: CaseView } } },

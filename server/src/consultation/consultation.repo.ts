@@ -1,5 +1,6 @@
 import type { ConsentFact, RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
+import { referralFactsFor } from '../referral/referral-facts.js';
 
 /** The consent decisions on a consultation, newest first, with who recorded them. */
 export async function consentHistory(db: DbHandle, municipalityId: string, consultationId: string) {
@@ -26,19 +27,23 @@ export async function consultationFacts(db: DbHandle, municipalityId: string, co
     .where('consultation_id', '=', consultationId)
     .executeTakeFirst();
   if (!row) return null;
+  const current = await currentConsentFact(db, municipalityId, consultationId);
+  const consents: ConsentFact[] = current ? [current] : [];
+  const referrals = await referralFactsFor(db, municipalityId, { attachment: { kind: 'consultation', id: consultationId } });
+  return { kind: 'consultation', municipalityId, id: consultationId, ownerAgencyIds: [row.receiving_agency_id], consents, referrals };
+}
+
+/** The consent decision in force on a consultation (the latest one), as a policy fact. */
+export async function currentConsentFact(db: DbHandle, municipalityId: string, consultationId: string): Promise<ConsentFact | undefined> {
   const [current] = await consentHistory(db, municipalityId, consultationId);
-  const consents: ConsentFact[] = current
-    ? [
-        {
-          id: current.consent_id,
-          status: current.status,
-          agencyIds: current.agency_scope ?? 'all',
-          dataCategories: current.data_scope ?? 'all',
-          ...(current.valid_until ? { validUntil: current.valid_until } : {}),
-        },
-      ]
-    : [];
-  return { kind: 'consultation', municipalityId, id: consultationId, ownerAgencyIds: [row.receiving_agency_id], consents };
+  if (!current) return undefined;
+  return {
+    id: current.consent_id,
+    status: current.status,
+    agencyIds: current.agency_scope ?? 'all',
+    dataCategories: current.data_scope ?? 'all',
+    ...(current.valid_until ? { validUntil: current.valid_until } : {}),
+  };
 }
 
 export async function loadConsultation(db: DbHandle, municipalityId: string, consultationId: string) {

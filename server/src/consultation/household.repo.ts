@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
 import { newId } from '../platform/db/ids.js';
+import { referralFactsFor } from '../referral/referral-facts.js';
 
 /** A household belongs to the agency that registered it and to the lead (主担当) of its open case. */
 export async function householdFacts(db: DbHandle, municipalityId: string, householdId: string): Promise<RecordFacts | null> {
@@ -9,6 +10,7 @@ export async function householdFacts(db: DbHandle, municipalityId: string, house
     .selectFrom('household as h')
     .select([
       'h.registered_by_agency_id',
+      'h.confidential',
       sql<string[]>`array(select c.lead_agency_id::text from support_case c
         where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open')`.as('leads'),
     ])
@@ -16,7 +18,14 @@ export async function householdFacts(db: DbHandle, municipalityId: string, house
     .where('h.household_id', '=', householdId)
     .executeTakeFirst();
   if (!row) return null;
-  return { kind: 'household', municipalityId, id: householdId, ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.leads])] };
+  return {
+    kind: 'household',
+    municipalityId,
+    id: householdId,
+    ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.leads])],
+    confidential: row.confidential,
+    referrals: await referralFactsFor(db, municipalityId, { householdIds: [householdId] }),
+  };
 }
 
 export async function getHousehold(db: DbHandle, municipalityId: string, householdId: string) {
@@ -36,7 +45,31 @@ export async function getHousehold(db: DbHandle, municipalityId: string, househo
     .orderBy('m.left_on', 'desc')
     .orderBy('m.joined_on')
     .execute();
-  return { household, members };
+  const personIds = [...new Set(members.map((m) => m.person_id))];
+  // 続柄 (for the genogram) among people who are or were members, and each member's concerns.
+  const relationships =
+    personIds.length === 0
+      ? []
+      : await db
+          .selectFrom('person_relationship')
+          .select(['relationship_id', 'person_id', 'related_person_id', 'kind', 'living_together'])
+          .where('municipality_id', '=', municipalityId)
+          .where('person_id', 'in', personIds)
+          .where('related_person_id', 'in', personIds)
+          .orderBy('created_at')
+          .execute();
+  const concerns =
+    personIds.length === 0
+      ? []
+      : await db
+          .selectFrom('person_concern')
+          .select(['person_id', 'kind', 'code'])
+          .where('municipality_id', '=', municipalityId)
+          .where('person_id', 'in', personIds)
+          .orderBy('kind')
+          .orderBy('code')
+          .execute();
+  return { household, members, relationships, concerns };
 }
 
 /**

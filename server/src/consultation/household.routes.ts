@@ -1,9 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../platform/http/request-context.js';
+import { viewHouseholdEcomap } from './household-ecomap.js';
+import { recordRelationship, removeRelationship } from './household-diagrams/record-relationship.js';
 import { addHouseholdMember, registerHousehold, viewHousehold } from './manage-household.js';
 
 const Member = z.object({ personId: z.uuid(), roleInHousehold: z.enum(['head', 'member']).default('member'), livingTogether: z.boolean().default(true) });
+const RELATIONSHIP_KINDS = ['parent', 'child', 'spouse', 'sibling', 'grandparent', 'grandchild', 'other'] as const;
+const ECOMAP_ROLES = ['registered', 'lead', 'former_lead', 'consultation', 'referral', 'team'] as const;
+const Ecomap = z.object({
+  householdId: z.string(),
+  householdLabel: z.string(),
+  agencies: z.array(
+    z.object({ agencyId: z.string(), name: z.string(), kind: z.string(), roles: z.array(z.enum(ECOMAP_ROLES)), since: z.string().nullable(), active: z.boolean() }),
+  ),
+  resources: z.array(z.object({ resourceId: z.string(), name: z.string(), kind: z.string() })),
+});
 const HouseholdView = z.object({
   id: z.string(),
   label: z.string(),
@@ -25,6 +37,16 @@ const HouseholdView = z.object({
       livingTogether: z.boolean(),
       joinedOn: z.string(),
       leftOn: z.string().nullable(),
+      concerns: z.object({ categories: z.array(z.string()), tags: z.array(z.string()) }),
+    }),
+  ),
+  relationships: z.array(
+    z.object({
+      id: z.string(),
+      personId: z.string(),
+      relatedPersonId: z.string(),
+      kind: z.enum(RELATIONSHIP_KINDS),
+      livingTogether: z.boolean(),
     }),
   ),
 });
@@ -63,5 +85,31 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/households/:id/members',
     { schema: { tags: ['consultation'], summary: '世帯員の追加・転入', params: z.object({ id: z.uuid() }), body: Member.strict(), response: { 200: HouseholdView } } },
     async (req) => addHouseholdMember(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/households/:id/relationships',
+    {
+      schema: {
+        tags: ['consultation'],
+        summary: '続柄の登録（ジェノグラム）',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ personId: z.uuid(), relatedPersonId: z.uuid(), kind: z.enum(RELATIONSHIP_KINDS), livingTogether: z.boolean().default(true) }).strict(),
+        response: { 200: HouseholdView },
+      },
+    },
+    async (req) => recordRelationship(ctxOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    '/api/v1/households/:id/relationships/:relationshipId',
+    { schema: { tags: ['consultation'], summary: '続柄の削除', params: z.object({ id: z.uuid(), relationshipId: z.uuid() }), response: { 200: HouseholdView } } },
+    async (req) => removeRelationship(ctxOf(req), req.params.id, req.params.relationshipId),
+  );
+
+  app.get(
+    '/api/v1/households/:id/ecomap',
+    { schema: { tags: ['consultation'], summary: 'エコマップ（世帯と関わる機関）', params: z.object({ id: z.uuid() }), response: { 200: Ecomap } } },
+    async (req) => viewHouseholdEcomap(ctxOf(req), req.params.id),
   );
 };

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
+import { referralFactsFor } from '../referral/referral-facts.js';
 
 /**
  * What the access policy needs to know about a person: the agencies that own them (registering
- * agency; for each current household, its registering agency and its open case's 主担当).
+ * agency; for each current household, its registering agency and its open case's 主担当), whether it
+ * is 秘匿指定, and the open referrals (つなぐ) about the person or their household.
  * null when there is no such person. person.visibility.ts is the SQL twin: change both together.
  */
 export async function personFacts(db: DbHandle, municipalityId: string, personId: string): Promise<RecordFacts | null> {
@@ -12,6 +14,9 @@ export async function personFacts(db: DbHandle, municipalityId: string, personId
     .selectFrom('person as p')
     .select([
       'p.registered_by_agency_id',
+      'p.confidential',
+      sql<string[]>`array(select m.household_id::text from household_membership m
+        where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null)`.as('households'),
       sql<string[]>`array(
         select h.registered_by_agency_id::text from household_membership m
           join household h on h.municipality_id = m.municipality_id and h.household_id = m.household_id
@@ -30,6 +35,8 @@ export async function personFacts(db: DbHandle, municipalityId: string, personId
     municipalityId,
     id: personId,
     ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.household_agencies])],
+    confidential: row.confidential,
+    referrals: await referralFactsFor(db, municipalityId, { personId, householdIds: row.households }),
   };
 }
 

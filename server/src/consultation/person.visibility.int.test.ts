@@ -19,7 +19,7 @@ async function actorOf(login: string): Promise<Actor> {
 }
 
 describe('search visibility agrees with the access policy', () => {
-  it('lists exactly the persons each user may read, for every demo role', async () => {
+  it('lists exactly the persons each user may list, and opens exactly those they may read, for every demo role', async () => {
     // Persons owned in different ways: by registration, and by living in another agency's household.
     const owners = ['houkatsu1', 'jiritsu', 'soudan1', 'kodomo', 'coordinator'];
     const ids: string[] = [];
@@ -47,22 +47,49 @@ describe('search visibility agrees with the access policy', () => {
     // kodomo cannot place a person it cannot see…
     expect((await kodomo.post(`/api/v1/households/${house.id}/members`, { personId: viaJiritsu })).statusCode).toBe(404);
 
+    // つなぐ: houkatsu1 refers its person to 自立相談 (legal basis) → jiritsu finds and reads them.
+    const houkatsu = await t.signIn('houkatsu1');
+    const jiritsuAgency = json<{ agencies: Array<{ id: string }> }>(await jiritsu.get('/api/v1/me')).agencies[0]!.id;
+    const kodomoAgency = json<{ agencies: Array<{ id: string }> }>(await kodomo.get('/api/v1/me')).agencies[0]!.id;
+    const legal = { reason: '就労支援', urgency: 'normal', basis: 'legal', legalBasis: 'support_meeting_106_6', attachments: [], send: true };
+    expect((await houkatsu.post('/api/v1/referrals', { ...legal, toAgencyId: jiritsuAgency, personId: ids[0] })).statusCode).toBe(201);
+    // 秘匿指定 (DV): referred to こども家庭センター, who may open it by id but never finds it in search.
+    const hidden = json<{ id: string }>(await houkatsu.post('/api/v1/persons', { familyName: '共通', givenName: '秘匿', familyKana: 'きょうつう', confidential: true })).id;
+    ids.push(hidden);
+    expect((await houkatsu.post('/api/v1/referrals', { ...legal, toAgencyId: kodomoAgency, personId: hidden })).statusCode).toBe(201);
+
     const logins = ['admin', 'coordinator', 'houkatsu1', 'soudan1', 'kodomo', 'jiritsu', 'outreach', 'minsei1', 'auditor', 'pref', 'sysadmin', 'staff-kikan-1'];
     for (const login of logins) {
       const actor = await actorOf(login);
       const allowed: string[] = [];
+      const listable: string[] = [];
       for (const id of ids) {
         const facts = (await personFacts(t.database.db, t.municipalityId, id))!;
         if (can(actor, 'read', facts).allowed) allowed.push(id);
+        if (can(actor, 'list', facts).allowed) listable.push(id);
       }
       const c = await t.signIn(login);
       const res = await c.get(`/api/v1/persons?q=${encodeURIComponent('共通')}&limit=100`);
       const listed = res.statusCode === 200 ? json<{ items: Array<{ id: string }> }>(res).items.map((h) => h.id) : [];
-      expect(listed.sort(), login).toEqual(allowed.sort());
+      expect(listed.sort(), login).toEqual(listable.sort());
       for (const id of ids) {
         const read = await c.get(`/api/v1/persons/${id}`);
         expect(read.statusCode === 200, `${login} reads ${id}`).toBe(allowed.includes(id));
       }
     }
+  });
+});
+
+describe('referral and 秘匿指定 in search', () => {
+  it('the referral receiver finds a referred person, but never a confidential one it may still open', async () => {
+    const kodomo = await t.signIn('kodomo');
+    const res = json<{ items: Array<{ id: string; givenName?: string }> }>(await kodomo.get(`/api/v1/persons?q=${encodeURIComponent('共通')}&limit=100`));
+    const hidden = await t.database.db.selectFrom('person').select('person_id').where('given_name', '=', '秘匿').executeTakeFirstOrThrow();
+    expect(res.items.map((i) => i.id)).not.toContain(hidden.person_id);
+    expect((await kodomo.get(`/api/v1/persons/${hidden.person_id}`)).statusCode).toBe(200);
+    const jiritsu = await t.signIn('jiritsu');
+    const referred = await t.database.db.selectFrom('referral').select('person_id').where('legal_basis', '=', 'support_meeting_106_6').orderBy('created_at').executeTakeFirstOrThrow();
+    const found = json<{ items: Array<{ id: string }> }>(await jiritsu.get(`/api/v1/persons?q=${encodeURIComponent('共通')}&limit=100`)).items.map((i) => i.id);
+    expect(found).toContain(referred.person_id);
   });
 });

@@ -2,23 +2,27 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.js';
 import { STAFF_ROLES } from '../platform/access/index.js';
 import type { Database } from '../platform/db/schema.js';
+import { referredPersonVisibleTo } from '../referral/referral-facts.js';
 
 /**
  * The SQL twin of the access policy's own-agency rule for persons, so that a search or list can
  * never show a person that `can(actor, 'read', personFacts)` would refuse. A person belongs to the
  * agency that registered them, to the agencies that registered the households they currently live
- * in, and to the 主担当 of those households' open cases (support teams and referrals extend this
- * in later steps — change both together;
+ * in, and to the 主担当 of those households' open cases; the receiver of an open referral finds a
+ * non-confidential person it is about (referral/referral-facts.ts). Support teams extend this in a
+ * later step — change the facts and this filter together;
  * person.visibility.int.test.ts checks they agree).
  */
 export function actorMaySeePersons(actor: Actor): boolean {
   return actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)) && actor.agencyIds.length > 0;
 }
 
-export function personVisibleTo(actor: Actor) {
+export function personVisibleTo(actor: Actor, now: Date) {
   const agencies = [...actor.agencyIds];
+  const referred = referredPersonVisibleTo(agencies, now);
   return (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) =>
     eb.or([
+      referred(eb),
       eb('p.registered_by_agency_id', 'in', agencies),
       eb.exists(
         eb

@@ -63,7 +63,7 @@ export async function searchPersons(ctx: Ctx, q: string, limit = 30): Promise<{ 
         .select(['p.person_id', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana', 'p.sex', 'p.birth_date', 'p.address', rank.as('rank')])
         .where('p.municipality_id', '=', mid)
         .where(match)
-        .where(personVisibleTo(tx.actor))
+        .where(personVisibleTo(tx.actor, tx.now))
         .orderBy('rank')
         .orderBy('p.kana_key')
         .orderBy('p.person_id')

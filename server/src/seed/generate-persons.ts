@@ -60,11 +60,13 @@ export async function generatePersons(
   let concerns: Record<string, unknown>[] = [];
   let consultations: Record<string, unknown>[] = [];
   let consents: Record<string, unknown>[] = [];
+  let relationships: Record<string, unknown>[] = [];
   const flush = async (force: boolean) => {
     if (!force && persons.length < BATCH) return;
     if (households.length) await db.insertInto('household').values(households as never).execute();
     if (persons.length) await db.insertInto('person').values(persons as never).execute();
     if (memberships.length) await db.insertInto('household_membership').values(memberships as never).execute();
+    if (relationships.length) await db.insertInto('person_relationship').values(relationships as never).execute();
     if (concerns.length) await db.insertInto('person_concern').values(concerns as never).execute();
     if (consultations.length) await db.insertInto('consultation').values(consultations as never).execute();
     if (consents.length) await db.insertInto('consent').values(consents as never).execute();
@@ -73,6 +75,7 @@ export async function generatePersons(
     persons = [];
     households = [];
     memberships = [];
+    relationships = [];
     concerns = [];
   };
   let made = 0;
@@ -87,6 +90,7 @@ export async function generatePersons(
     households.push({ municipality_id: mid, household_id: householdId, label: `${surname}さん世帯`, address, registered_by_agency_id: agencyId });
     const ages = pattern.tags.includes('8050') ? [78 + rnd.int(12), 48 + rnd.int(10)] : pattern.tags.includes('ダブルケア') ? [40 + rnd.int(8), 75 + rnd.int(10), 1 + rnd.int(6)] : [20 + rnd.int(70)];
     if (ages.length === 1 && rnd.next() < 0.4) ages.push(Math.max(0, ages[0]! - 25 - rnd.int(10)));
+    let headId = '';
     for (const [i, age] of ages.slice(0, Math.min(ages.length, args.count - made)).entries()) {
       const female = rnd.next() < 0.5;
       const [given, givenKana] = rnd.pick(female ? FEMALE_NAMES : MALE_NAMES);
@@ -107,6 +111,9 @@ export async function generatePersons(
       };
       persons.push({ municipality_id: mid, person_id: personId, registered_by_agency_id: agencyId, ...personColumns(fields, today) });
       memberships.push({ municipality_id: mid, membership_id: rnd.uuid(args.epochMs), household_id: householdId, person_id: personId, role_in_household: i === 0 ? 'head' : 'member', joined_on: joinedOn });
+      // 続柄 to the head, for the genogram: ダブルケア's second member is the head's parent, others are children.
+      if (i === 0) headId = personId;
+      else relationships.push({ municipality_id: mid, relationship_id: rnd.uuid(args.epochMs), person_id: personId, related_person_id: headId, kind: pattern.tags.includes('ダブルケア') && i === 1 ? 'parent' : 'child', living_together: true });
       const mine = i === 0 || rnd.next() < 0.5 ? pattern.categories.slice(0, 1 + rnd.int(pattern.categories.length)) : [];
       for (const code of mine) concerns.push({ municipality_id: mid, person_id: personId, kind: 'category', code });
       if (i === (pattern.tags.includes('8050') ? 1 : 0)) for (const code of pattern.tags) concerns.push({ municipality_id: mid, person_id: personId, kind: 'tag', code });

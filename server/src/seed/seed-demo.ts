@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../platform/access/actor.js';
+import { ensureDefaultQuestionSet } from '../consultation/assessment/default-question-set.js';
 import { recordAudit } from '../platform/audit/record-audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/http/errors.js';
 import { DEMO_AGENCIES, DEMO_MUNICIPALITY, DEMO_USERS, GIVEN_NAMES, SURNAMES } from './demo-catalogue.js';
+import { generateCasework } from './generate-casework.js';
 import { generatePersons } from './generate-persons.js';
 import { SeededRandom } from './random.js';
 
@@ -109,6 +111,15 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       },
     });
 
+    // Cases, 支援経過記録 and つなぐ in every state on those households.
+    await generateCasework(trx, {
+      municipalityId,
+      rnd,
+      epochMs: SEED_EPOCH,
+      staffByAgency,
+      referralTargets: ['houkatsu1', 'houkatsu2', 'soudan1', 'kodomo', 'jiritsu', 'kikan'].map((k) => agencyIds.get(k)!),
+    });
+
     // An anonymous concern from a 民生委員, not yet tied to anyone: the "nobody owns this yet" case.
     const houkatsu1 = rows.find((u) => u.loginName === 'houkatsu1')!;
     const anonymousId = rnd.uuid(SEED_EPOCH);
@@ -133,6 +144,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       .insertInto('consent')
       .values({ municipality_id: municipalityId, consent_id: rnd.uuid(SEED_EPOCH), consultation_id: anonymousId, status: 'unknown', recorded_by_user_id: houkatsu1.userId, recorded_at: now })
       .execute();
+
+    // The standard インテーク・アセスメントシート as version 1, published by the demo 市町村管理者.
+    const admin = rows.find((u) => u.loginName === 'admin')!;
+    await ensureDefaultQuestionSet(trx, municipalityId, admin.userId, { id: rnd.uuid(SEED_EPOCH), now });
 
     await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
       municipalityId,

@@ -197,6 +197,9 @@ export const consultationStrings = {
   /** ケース（支援の経過）: a household's support episode, its 主担当 and 終結. */
   cases: {
     section: 'ケース（支援の経過）',
+    timeline: 'ケースの経過',
+    timelineEmpty: 'まだ記録がありません。',
+    timelineOpen: '開く',
     start: 'ケースを開始',
     note: 'メモ',
     started: 'ケースを開始しました。',

@@ -3,7 +3,11 @@
  * Labels follow /work/shared/STYLE.md "UI vocabulary" so people and tests read the same words.
  */
 import type { Role } from '../lib/me';
+import { assessmentStrings } from './ja-assessment';
 import { consultationStrings } from './ja-consultation';
+import { diagramStrings } from './ja-diagrams';
+import { progressStrings } from './ja-progress';
+import { referralStrings } from './ja-referral';
 
 export const ROLE_LABELS: Record<Role, string> = {
   system_admin: 'システム管理者',
@@ -251,6 +255,10 @@ export const ja = {
     pageInfo: (page: number) => `${page}ページ目`,
   },
   consultation: consultationStrings,
+  diagrams: diagramStrings,
+  progress: progressStrings,
+  assessment: assessmentStrings,
+  referral: referralStrings,
 } as const;
 
 export type Catalogue = typeof ja;

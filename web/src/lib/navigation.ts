@@ -18,6 +18,8 @@ export type NavPath =
   | '/admin/agencies'
   | '/admin/access'
   | '/admin/roles'
+  | '/admin/referral-settings'
+  | '/admin/assessment'
   | '/audit'
   | '/settings';
 
@@ -51,6 +53,8 @@ const ADMIN: NavItem[] = [
   { to: '/admin/agencies', label: n.adminAgencies },
   { to: '/admin/access', label: n.adminAccess },
   { to: '/admin/roles', label: n.adminRoles },
+  { to: '/admin/referral-settings', label: ja.referral.settings.nav },
+  { to: '/admin/assessment', label: ja.assessment.nav },
 ];
 
 /** Roles that work with the 事業 pages (everyone except the three narrow roles). */

@@ -14,6 +14,7 @@ import {
   RECORD_KINDS,
   type RecordFacts,
   type RecordKind,
+  type ReferralFact,
 } from './policy.types.js';
 
 export const AGENCIES = ['ag1', 'ag2', 'ag3'];
@@ -65,6 +66,13 @@ export const meetingArb: fc.Arbitrary<MeetingFact> = fc.record({
   status: fc.constantFrom('scheduled', 'open', 'closed'),
 });
 
+export const referralArb: fc.Arbitrary<ReferralFact> = fc.record({
+  referralId: fc.constantFrom('rf1', 'rf2'),
+  toAgencyId: fc.constantFrom(...AGENCIES),
+  status: fc.constantFrom('draft', 'requested', 'accepted', 'rejected', 'in_progress', 'on_hold', 'completed', 'failed', 'cancelled'),
+  consent: optional(consentArb),
+});
+
 export const recordArb: fc.Arbitrary<RecordFacts> = fc.record({
   kind: fc.constantFrom(...RECORD_KINDS),
   municipalityId: municipalityArb,
@@ -73,6 +81,8 @@ export const recordArb: fc.Arbitrary<RecordFacts> = fc.record({
   teamAgencyIds: optional(ids(AGENCIES)),
   consents: optional(fc.array(consentArb, { maxLength: 3 })),
   meetings: optional(fc.array(meetingArb, { maxLength: 3 })),
+  referrals: optional(fc.array(referralArb, { maxLength: 2 })),
+  confidential: optional(fc.boolean()),
   reportedByUserId: optional(fc.constantFrom(...USERS)),
   subjectUserId: optional(fc.constantFrom(...USERS)),
   dataCategory: optional(fc.constantFrom(...CATEGORIES)),

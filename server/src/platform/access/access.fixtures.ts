@@ -15,6 +15,7 @@ import type {
   MeetingFact,
   RecordFacts,
   RecordKind,
+  ReferralFact,
 } from './policy.types.js';
 
 /** 2025-06-15 12:00 in Japan. */
@@ -70,6 +71,11 @@ export function jusouMeeting(overrides: Partial<MeetingFact> = {}): MeetingFact 
   });
 }
 
+/** つなぐ: an accepted referral to the actor's agency, on a legal basis unless a consent is given. */
+export function referral(overrides: Partial<ReferralFact> = {}): ReferralFact {
+  return { referralId: 'referral-1', toAgencyId: OWN_AGENCY, status: 'accepted', ...overrides };
+}
+
 type Facts = Omit<RecordFacts, 'kind'>;
 const owned = (facts: Omit<Facts, 'municipalityId'>): Facts => ({
   municipalityId: MUNICIPALITY,
@@ -114,6 +120,18 @@ export const RELATIONS = {
   }),
   meeting_jusou_with_consent: owned({ meetings: [jusouMeeting()], consents: [consent()] }),
   none: owned({}),
+  confidential_own_agency: owned({ confidential: true, ownerAgencyIds: [OWN_AGENCY] }),
+  confidential_consent: owned({ confidential: true, consents: [consent()] }),
+  confidential_referral: owned({ confidential: true, referrals: [referral()] }),
+  referral_requested: owned({ referrals: [referral({ status: 'requested' })] }),
+  referral_working: owned({ referrals: [referral({ status: 'in_progress' })] }),
+  referral_consent_in_force: owned({ referrals: [referral({ consent: consent({ agencyIds: [OWN_AGENCY] }) })] }),
+  referral_consent_withdrawn: owned({ referrals: [referral({ consent: consent({ status: 'withdrawn' }) })] }),
+  referral_consent_other_agency: owned({ referrals: [referral({ consent: consent({ agencyIds: [OTHER_AGENCY] }) })] }),
+  referral_draft: owned({ referrals: [referral({ status: 'draft' })] }),
+  referral_completed: owned({ referrals: [referral({ status: 'completed' })] }),
+  referral_rejected: owned({ referrals: [referral({ status: 'rejected' })] }),
+  referral_to_other_agency: owned({ referrals: [referral({ toAgencyId: OTHER_AGENCY })] }),
   /** Everything matches except the municipality: agency ids are not unique across municipalities. */
   other_municipality_same_ids: {
     municipalityId: OTHER_MUNICIPALITY,
@@ -121,6 +139,7 @@ export const RELATIONS = {
     teamAgencyIds: [OWN_AGENCY],
     consents: [consent()],
     meetings: [supportMeeting()],
+    referrals: [referral()],
     reportedByUserId: USER,
     subjectUserId: USER,
   },

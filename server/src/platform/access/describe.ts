@@ -50,6 +50,7 @@ export const DENY_REASON_LABELS: Readonly<Record<DenyReason, string>> = {
   consent_missing: '本人同意なし',
   confidentiality_not_acknowledged: '守秘義務の確認が未了',
   meeting_closed: '会議は終了済み',
+  confidential_record: '秘匿指定の記録（一覧・検索に出さない）',
 };
 
 export function describeBasis(basis: Basis): string {
@@ -62,6 +63,8 @@ export function describeBasis(basis: Basis): string {
       return `本人同意 #${basis.consentId}`;
     case 'meeting':
       return `支援会議（${basis.legalBasis}）`;
+    case 'referral':
+      return `つなぎ先（紹介 #${basis.referralId}）`;
     case 'break_glass':
       return `緊急閲覧（理由: ${basis.reason}）`;
     case 'role':

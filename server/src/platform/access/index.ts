@@ -17,6 +17,7 @@ export {
   type BreakGlass,
   type CanOptions,
   type ConsentFact,
+  type ReferralFact,
   DENY_REASONS,
   type Decision,
   type DenyReason,

@@ -5,7 +5,8 @@
  * Only staff roles (相談支援員, 多機関協働事業者, アウトリーチ支援員, 市町村管理者) ever reach them.
  * system_admin is a technical role, auditor sees the audit log, prefecture_analyst sees aggregates,
  * 民生委員 see their own reports only. Relations are tried from the strongest to the weakest:
- * own agency (主担当) → 支援チーム → 本人同意 → meeting membership → 緊急閲覧; deny is the last branch.
+ * own agency (主担当) → 支援チーム → 本人同意 → つなぎ先 (referral receiver) → meeting membership →
+ * 緊急閲覧; deny is the last branch.
  */
 import { hasRole } from './actor.js';
 import type { Action, Decision, DenyReason, KindPolicy, PolicyContext } from './policy.types.js';
@@ -17,6 +18,7 @@ import {
   isStaff,
   isUsableBreakGlass,
   meetingAccess,
+  referralAccess,
   sharedAgency,
 } from './relationships.js';
 
@@ -51,10 +53,14 @@ export const personalRecordPolicy: KindPolicy = (ctx) => {
   if (teamAgency !== undefined && actionIn(action, SUPPORT_TEAM_ACTIONS)) {
     return allow({ kind: 'support_team', agencyId: teamAgency });
   }
+  // 秘匿指定: outside the own agency and support team, the record is never listed or found.
+  if (record.confidential === true && action === 'list') return deny('confidential_record');
   const consent = findValidConsent(actor, record, now);
   if (consent !== undefined && actionIn(action, CONSENT_ACTIONS)) {
     return allow({ kind: 'consent', consentId: consent.id });
   }
+  const referral = referralAccess(actor, record, action, now);
+  if (referral !== undefined) return allow(referral);
   const meeting = meetingAccess(actor, record, now);
   if (meeting?.allowed && actionIn(action, MEETING_ACTIONS)) return allow(meeting.basis);
   if (isUsableBreakGlass(ctx.breakGlass) && actionIn(action, BREAK_GLASS_ACTIONS)) {

@@ -54,6 +54,24 @@ describe('access policy properties', () => {
             const held = (record.consents ?? []).filter((c) => c.id === basis.consentId);
             expect(held.some((c) => consentHolds(c, actor, record, instant.jstDay))).toBe(true);
             expect(isPersonalRecord(record.kind) && inAny(action, ['read', 'list'])).toBe(true);
+            if (action === 'list') expect(record.confidential).not.toBe(true);
+            break;
+          }
+          case 'referral': {
+            // The receiver, while the referral shares (read) or once accepted (progress notes only),
+            // and never after the consent it relied on lapsed.
+            const sharing = ['requested', 'accepted', 'in_progress', 'on_hold'];
+            const working = ['accepted', 'in_progress', 'on_hold'];
+            const held = (record.referrals ?? []).filter(
+              (r) =>
+                r.referralId === basis.referralId &&
+                actor.agencyIds.includes(r.toAgencyId) &&
+                (action === 'create' ? working : sharing).includes(r.status) &&
+                (r.consent === undefined || consentHolds(r.consent, actor, record, instant.jstDay)),
+            );
+            expect(held.length).toBeGreaterThan(0);
+            expect(isPersonalRecord(record.kind)).toBe(true);
+            expect(action === 'read' || (action === 'list' && record.confidential !== true) || (action === 'create' && record.kind === 'progress_note')).toBe(true);
             break;
           }
           case 'meeting': {
@@ -110,8 +128,8 @@ describe('access policy properties', () => {
     }
     expect([...seen].sort()).toEqual(
       [
-        'break_glass', 'confidentiality_not_acknowledged', 'consent', 'consent_missing', 'default_deny', 'meeting',
-        'meeting_closed', 'no_relationship', 'other_municipality', 'own_agency', 'own_report', 'role',
+        'break_glass', 'confidential_record', 'confidentiality_not_acknowledged', 'consent', 'consent_missing', 'default_deny', 'meeting',
+        'meeting_closed', 'no_relationship', 'other_municipality', 'own_agency', 'own_report', 'referral', 'role',
         'role_not_permitted', 'self', 'support_team',
       ],
     );

@@ -71,6 +71,18 @@ export interface MeetingFact {
 }
 
 /**
+ * A つなぐ (referral) that concerns the record: the person or household it is about, its case, or a
+ * record the sender attached. `consent` is the consent decision in force it relies on (absent for a
+ * legal basis or an audited override); if that consent lapses, the referral shares nothing more.
+ */
+export interface ReferralFact {
+  referralId: string;
+  toAgencyId: string;
+  status: 'draft' | 'requested' | 'accepted' | 'rejected' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'cancelled';
+  consent?: ConsentFact;
+}
+
+/**
  * What the caller (a repository) has loaded about the record. Later features fill in more facts;
  * an absent fact never grants anything.
  */
@@ -84,10 +96,17 @@ export interface RecordFacts {
   teamAgencyIds?: readonly string[];
   consents?: readonly ConsentFact[];
   meetings?: readonly MeetingFact[];
+  /** つなぐ: referrals to other agencies that concern this record. */
+  referrals?: readonly ReferralFact[];
   /** 民生委員 who filed a volunteer_report (気づきの連絡). */
   reportedByUserId?: string;
   /** For user_account: the account itself. */
   subjectUserId?: string;
+  /**
+   * 秘匿指定 (e.g. a DV victim): the record never appears in lists or search outside its own
+   * agencies and support team, even where consent or a referral lets someone open it.
+   */
+  confidential?: boolean;
   /** e.g. 'health', 'finance', 'basic'; checked against the consent scope. */
   dataCategory?: string;
 }
@@ -103,6 +122,7 @@ export type Basis =
   | { kind: 'support_team'; agencyId: string }
   | { kind: 'consent'; consentId: string }
   | { kind: 'meeting'; meetingId: string; legalBasis: string }
+  | { kind: 'referral'; referralId: string }
   | { kind: 'break_glass'; grantId: string; reason: string }
   | { kind: 'role'; role: Role }
   | { kind: 'self' }
@@ -116,6 +136,7 @@ export const DENY_REASONS = [
   'consent_missing',
   'confidentiality_not_acknowledged',
   'meeting_closed',
+  'confidential_record',
 ] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 

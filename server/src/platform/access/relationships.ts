@@ -13,6 +13,7 @@ import type {
   DenyReason,
   MeetingFact,
   RecordFacts,
+  ReferralFact,
 } from './policy.types.js';
 
 /** Roles that work with cases (相談支援員, 多機関協働, アウトリーチ, 重層事業担当課). */
@@ -178,4 +179,25 @@ export function isUsableBreakGlass(breakGlass: BreakGlass | undefined): breakGla
     breakGlass.reason.trim() !== '' &&
     breakGlass.grantId.trim() !== ''
   );
+}
+
+/** While a referral is sent and not closed, the receiver sees its subject and the attached records. */
+const REFERRAL_SHARING: readonly ReferralFact['status'][] = ['requested', 'accepted', 'in_progress', 'on_hold'];
+/** Once accepted, the receiver also works on the case: writes 支援経過記録 (progress_note create). */
+const REFERRAL_WORKING: readonly ReferralFact['status'][] = ['accepted', 'in_progress', 'on_hold'];
+
+/**
+ * Access of a referral's receiving agency: read and list while the referral is open (requested → on_hold),
+ * and create — progress notes only — once accepted. A referral that relied on consent shares nothing
+ * once that consent is withdrawn, expired or no longer covers the receiver.
+ */
+export function referralAccess(actor: Actor, record: RecordFacts, action: Action, now: Date): Extract<Basis, { kind: 'referral' }> | undefined {
+  for (const referral of record.referrals ?? []) {
+    if (sharedAgency(actor, [referral.toAgencyId]) === undefined) continue;
+    const statuses = action === 'read' || action === 'list' ? REFERRAL_SHARING : action === 'create' && record.kind === 'progress_note' ? REFERRAL_WORKING : [];
+    if (!statuses.includes(referral.status)) continue;
+    if (referral.consent !== undefined && !consentCoversActor(referral.consent, actor, record.dataCategory, now)) continue;
+    return { kind: 'referral', referralId: referral.referralId };
+  }
+  return undefined;
 }

@@ -263,6 +263,120 @@ export interface CaseLeadTransferTable {
   decline_reason: string | null;
 }
 
+export type ReferralStatus = 'draft' | 'requested' | 'accepted' | 'rejected' | 'in_progress' | 'on_hold' | 'completed' | 'failed' | 'cancelled';
+export type ReferralUrgency = 'normal' | 'urgent' | 'emergency';
+export type ReferralRejectReason = 'not_eligible' | 'no_capacity' | 'person_declined' | 'unreachable' | 'other';
+export type ReferralAttachmentKind = 'consultation' | 'progress_note' | 'assessment';
+
+export interface ReferralTable {
+  municipality_id: string;
+  referral_id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  person_id: string | null;
+  household_id: string | null;
+  case_id: string | null;
+  consultation_id: string | null;
+  reason: string;
+  urgency: ReferralUrgency;
+  status: ReferralStatus;
+  basis: 'consent' | 'legal';
+  legal_basis: string | null;
+  consent_id: string | null;
+  consent_consultation_id: string | null;
+  override_reason: string | null;
+  override_by_user_id: string | null;
+  override_at: Date | null;
+  reject_reason: ReferralRejectReason | null;
+  outcome_note: string | null;
+  need_met: boolean | null;
+  created_by_user_id: string;
+  requested_at: Date | null;
+  responded_at: Date | null;
+  closed_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface ReferralAttachmentTable {
+  municipality_id: string;
+  referral_id: string;
+  record_kind: ReferralAttachmentKind;
+  record_id: string;
+}
+
+export interface ReferralEventTable {
+  municipality_id: string;
+  referral_id: string;
+  seq: number;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  at: Date;
+  by_user_id: string;
+  by_agency_id: string;
+  note: string | null;
+}
+
+export interface ReferralSettingTable {
+  municipality_id: string;
+  alert_working_days: Generated<number>;
+  no_contact_days: Generated<number>;
+  updated_by_user_id: string | null;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** インテーク・アセスメント質問票: one row per published version, never updated. */
+export interface AssessmentQuestionSetTable {
+  municipality_id: string;
+  question_set_id: string;
+  code: string;
+  version: number;
+  title: string;
+  /** jsonb: parsed by both drivers; validated as a definition when published. */
+  definition: ColumnType<unknown, string, never>;
+  published_at: Timestamp;
+  published_by_user_id: string;
+}
+
+export interface AssessmentTable {
+  municipality_id: string;
+  assessment_id: string;
+  consultation_id: string;
+  question_set_id: string;
+  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+  assessed_on: DateOnly;
+  author_agency_id: string;
+  author_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export type ProgressNoteKind = 'interview' | 'phone' | 'visit' | 'accompany' | 'email' | 'meeting' | 'coordination';
+
+/** 支援経過記録. referral_id gets its foreign key with the referral table. */
+export interface ProgressNoteTable {
+  municipality_id: string;
+  progress_note_id: string;
+  case_id: string;
+  person_id: string | null;
+  author_agency_id: string;
+  author_user_id: string;
+  referral_id: ColumnType<string | null, string | null | undefined, string | null>;
+  occurred_on: DateOnly;
+  occurred_time: string | null;
+  kind: ProgressNoteKind;
+  subject: string;
+  body: string;
+  next_action: string | null;
+  next_action_due: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -288,4 +402,11 @@ export interface Database {
   support_case: SupportCaseTable;
   case_lead_period: CaseLeadPeriodTable;
   case_lead_transfer: CaseLeadTransferTable;
+  progress_note: ProgressNoteTable;
+  assessment_question_set: AssessmentQuestionSetTable;
+  assessment: AssessmentTable;
+  referral: ReferralTable;
+  referral_attachment: ReferralAttachmentTable;
+  referral_event: ReferralEventTable;
+  referral_setting: ReferralSettingTable;
 }

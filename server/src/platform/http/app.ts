@@ -10,10 +10,13 @@ import { z } from 'zod';
 import { accountRoutes } from '../../account/account.routes.js';
 import { agencyRoutes } from '../../admin/agency.routes.js';
 import { roleSettingRoutes } from '../../admin/role-setting.routes.js';
+import { assessmentRoutes } from '../../consultation/assessment/assessment.routes.js';
 import { caseRoutes } from '../../consultation/case.routes.js';
+import { referralRoutes } from '../../referral/referral.routes.js';
 import { consultationRoutes } from '../../consultation/consultation.routes.js';
 import { householdRoutes } from '../../consultation/household.routes.js';
 import { personRoutes } from '../../consultation/person.routes.js';
+import { progressNoteRoutes } from '../../consultation/progress/progress-note.routes.js';
 import { userRoutes } from '../../admin/user.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
@@ -104,6 +107,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(householdRoutes);
   await app.register(consultationRoutes);
   await app.register(caseRoutes);
+  await app.register(referralRoutes);
+  await app.register(progressNoteRoutes);
+  await app.register(assessmentRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {

@@ -19,9 +19,11 @@ import {
 } from './api';
 import { AnchorLink } from './AnchorLink';
 import { HouseholdCasesSection } from './cases/HouseholdCasesSection';
+import { ButtonLink } from './intake/ButtonLink';
 import { roleOptions, toRole } from './DraftMemberList';
 import { fullName } from './format';
 import { HouseholdMembersTable } from './HouseholdMembersTable';
+import { HouseholdDiagrams } from './household-diagrams/HouseholdDiagrams';
 import { PersonSearchPicker } from './PersonSearchPicker';
 
 const c = ja.consultation;
@@ -88,6 +90,11 @@ function HouseholdBody({ household }: { household: HouseholdView }) {
           </Badge>
         )}
       </Group>
+      <Group>
+        <ButtonLink to="/referral/new" search={{ householdId: household.id }} variant="light">
+          {ja.referral.referButton}
+        </ButtonLink>
+      </Group>
       <Text size="xs" c="dimmed">
         {c.person.readsAudited}
       </Text>
@@ -114,6 +121,7 @@ function HouseholdBody({ household }: { household: HouseholdView }) {
           <HouseholdMembersTable label={h.pastMembers} members={past} />
         </Section>
       )}
+      <HouseholdDiagrams household={household} />
       <Section title={h.addMember}>
         <Text size="sm" c="dimmed">
           {h.moveNote}

@@ -93,6 +93,9 @@ function PersonBody({ person }: { person: PersonView }) {
             <ButtonLink to="/consultation/intake/new" search={{ personId: person.id }} variant="light">
               {c.intake.newForPerson}
             </ButtonLink>
+            <ButtonLink to="/referral/new" search={{ personId: person.id }} variant="light">
+              {ja.referral.referButton}
+            </ButtonLink>
             <Button onClick={startEditing}>{p.edit}</Button>
           </Group>
         )}

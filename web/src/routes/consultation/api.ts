@@ -105,6 +105,18 @@ export interface HouseholdMember {
   livingTogether: boolean;
   joinedOn: string;
   leftOn: string | null;
+  concerns: { categories: string[]; tags: string[] };
+}
+
+export type RelationshipKind = 'parent' | 'child' | 'spouse' | 'sibling' | 'grandparent' | 'grandchild' | 'other';
+
+/** 続柄: `personId` is the `kind` of `relatedPersonId` (parent: personId is the parent). */
+export interface HouseholdRelationship {
+  id: string;
+  personId: string;
+  relatedPersonId: string;
+  kind: RelationshipKind;
+  livingTogether: boolean;
 }
 
 export interface HouseholdView {
@@ -116,6 +128,7 @@ export interface HouseholdView {
   registeredByAgencyId: string;
   version: number;
   members: HouseholdMember[];
+  relationships: HouseholdRelationship[];
 }
 
 export interface MemberInput {

@@ -5,6 +5,7 @@ import { ja } from '../../i18n/ja';
 import { useAgencyKindLabel } from '../../lib/agencies';
 import { useFormatDate } from '../../lib/dates';
 import { useMe } from '../../lib/me';
+import { ReferralInboxCard } from '../referral/ReferralInboxCard';
 
 export function HomePage() {
   const me = useMe();
@@ -26,6 +27,7 @@ export function HomePage() {
         </Group>
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ReferralInboxCard />
         <Section title={ja.home.agencies}>
           {me.agencies.length === 0 ? (
             <Text c="dimmed">{ja.home.noAgencies}</Text>

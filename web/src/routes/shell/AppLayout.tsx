@@ -39,7 +39,7 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
-      <AppShell.Header>
+      <AppShell.Header data-print="hide">
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
@@ -70,7 +70,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={ja.nav.label} inert={menuHidden}>
+      <AppShell.Navbar p="xs" aria-label={ja.nav.label} inert={menuHidden} data-print="hide">
         <AppShell.Section grow component={ScrollArea}>
           <MainNav onNavigate={close} />
         </AppShell.Section>

@@ -15,6 +15,7 @@ import { type CaseView, caseQueryOptions } from './api';
 import { CaseCloseSection, CaseReopenSection } from './CaseCloseSection';
 import { CaseDetails, LeadHistory } from './CaseDetails';
 import { CaseStatusBadge } from './CaseStatusBadge';
+import { CaseTimeline } from './CaseTimeline';
 import { PendingTransferBox, TransferRequestSection } from './CaseTransferSection';
 
 const k = ja.consultation.cases;
@@ -67,6 +68,11 @@ function CaseBody({ kase }: { kase: CaseView }) {
       </Text>
       <Notice>{notice}</Notice>
       <CaseDetails kase={kase} />
+      <Group>
+        <AnchorLink to="/consultation/cases/$id/progress" params={{ id: kase.id }}>
+          {ja.progress.link}
+        </AnchorLink>
+      </Group>
       {kase.pendingTransfer && (
         <PendingTransferBox
           kase={kase}
@@ -76,6 +82,7 @@ function CaseBody({ kase }: { kase: CaseView }) {
           onDone={setNotice}
         />
       )}
+      <CaseTimeline caseId={kase.id} />
       <LeadHistory kase={kase} />
       {isLead && open && !kase.pendingTransfer && <TransferRequestSection kase={kase} onDone={setNotice} />}
       {isLead && open && <CaseCloseSection kase={kase} onDone={setNotice} />}

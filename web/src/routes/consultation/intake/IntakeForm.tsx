@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ja } from '../../../i18n/ja';
 import { ApiError } from '../../../lib/api';
 import { useFormatDate } from '../../../lib/dates';
+import { preventEnterWhileComposing } from '../../../lib/ime';
 import { useMe } from '../../../lib/me';
 import { type ConsultationInput, INTAKE_CONSENTS, type IntakeRoute, ROUTES } from './api';
 import { ConcernChecklist } from './ConcernChecklist';
@@ -94,7 +95,7 @@ export function IntakeForm({
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} onKeyDown={preventEnterWhileComposing} noValidate>
       <Stack gap="md" maw={880}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
           <TextInput

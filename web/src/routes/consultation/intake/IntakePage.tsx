@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { type ConsultationView, consultationQueryKey, consultationQueryOptions, 
 import { ConsentForm, ConsentHistory } from './ConsentSection';
 import { IntakeDetails } from './IntakeDetails';
 import { PersonSearchPicker } from '../PersonSearchPicker';
+import { ButtonLink } from './ButtonLink';
 
 const i = ja.consultation.intake;
 const route = getRouteApi('/app/consultation/intake/$id');
@@ -49,10 +50,20 @@ function IntakeBody({ consultation }: { consultation: ConsultationView }) {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Stack>
-      <PageHeader title={i.heading} />
+      <Group justify="space-between" align="flex-end">
+        <PageHeader title={i.heading} />
+        {consultation.personId && (
+          <ButtonLink to="/referral/new" search={{ personId: consultation.personId, consultationId: consultation.id }} variant="light">
+            {ja.referral.referButton}
+          </ButtonLink>
+        )}
+      </Group>
       <Text size="xs" c="dimmed">
         {i.readsAudited}
       </Text>
+      <AnchorLink to="/consultations/$consultationId/assessment" params={{ consultationId: consultation.id }}>
+        {ja.assessment.openFromIntake}
+      </AnchorLink>
       <Notice>{notice}</Notice>
       <IntakeDetails consultation={consultation} />
       {consultation.personId === null && <IdentifySection consultation={consultation} onLinked={setNotice} />}
