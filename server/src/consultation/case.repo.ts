@@ -1,8 +1,12 @@
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
+import { meetingFactsForCases, teamAgencies } from '../collaboration/collaboration-facts.js';
 import { referralFactsFor } from '../referral/referral-facts.js';
 
-/** A case belongs to its current lead agency (主担当); an open referral on it lets the receiver read it. */
+/**
+ * A case belongs to its current lead agency (主担当); its 支援チーム works on it; meetings with it on the
+ * agenda and open referrals on it let their members / receiver read it.
+ */
 export async function caseFacts(db: DbHandle, municipalityId: string, caseId: string): Promise<RecordFacts | null> {
   const row = await db
     .selectFrom('support_case')
@@ -12,7 +16,9 @@ export async function caseFacts(db: DbHandle, municipalityId: string, caseId: st
     .executeTakeFirst();
   if (!row) return null;
   const referrals = await referralFactsFor(db, municipalityId, { caseId });
-  return { kind: 'case', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id], referrals };
+  const teamAgencyIds = await teamAgencies(db, municipalityId, [caseId]);
+  const meetings = await meetingFactsForCases(db, municipalityId, [caseId]);
+  return { kind: 'case', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id], teamAgencyIds, meetings, referrals };
 }
 
 export async function loadCase(db: DbHandle, municipalityId: string, caseId: string) {

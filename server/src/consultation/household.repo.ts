@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
 import { newId } from '../platform/db/ids.js';
+import { meetingFactsForCases, teamAgencies } from '../collaboration/collaboration-facts.js';
 import { referralFactsFor } from '../referral/referral-facts.js';
 
 /** A household belongs to the agency that registered it and to the lead (主担当) of its open case. */
@@ -13,6 +14,8 @@ export async function householdFacts(db: DbHandle, municipalityId: string, house
       'h.confidential',
       sql<string[]>`array(select c.lead_agency_id::text from support_case c
         where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open')`.as('leads'),
+      sql<string[]>`array(select c.case_id::text from support_case c
+        where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open')`.as('open_cases'),
     ])
     .where('h.municipality_id', '=', municipalityId)
     .where('h.household_id', '=', householdId)
@@ -24,6 +27,8 @@ export async function householdFacts(db: DbHandle, municipalityId: string, house
     id: householdId,
     ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.leads])],
     confidential: row.confidential,
+    teamAgencyIds: await teamAgencies(db, municipalityId, row.open_cases),
+    meetings: await meetingFactsForCases(db, municipalityId, row.open_cases),
     referrals: await referralFactsFor(db, municipalityId, { householdIds: [householdId] }),
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
+import { meetingFactsForCases, openCasesOfPerson, teamAgencies } from '../collaboration/collaboration-facts.js';
 import { referralFactsFor } from '../referral/referral-facts.js';
 
 /**
@@ -30,12 +31,15 @@ export async function personFacts(db: DbHandle, municipalityId: string, personId
     .where('p.person_id', '=', personId)
     .executeTakeFirst();
   if (!row) return null;
+  const openCases = await openCasesOfPerson(db, municipalityId, personId);
   return {
     kind: 'person',
     municipalityId,
     id: personId,
     ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.household_agencies])],
     confidential: row.confidential,
+    teamAgencyIds: await teamAgencies(db, municipalityId, openCases),
+    meetings: await meetingFactsForCases(db, municipalityId, openCases),
     referrals: await referralFactsFor(db, municipalityId, { personId, householdIds: row.households }),
   };
 }

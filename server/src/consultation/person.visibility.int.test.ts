@@ -58,6 +58,12 @@ describe('search visibility agrees with the access policy', () => {
     ids.push(hidden);
     expect((await houkatsu.post('/api/v1/referrals', { ...legal, toAgencyId: kodomoAgency, personId: hidden })).statusCode).toBe(201);
 
+    // 支援チーム: houkatsu1's person in a household whose case has 社協 (coordinator, outreach) on its team.
+    const teamHouse = json<{ id: string }>(await houkatsu.post('/api/v1/households', { label: 'チーム世帯', members: [{ personId: ids[0] }] }));
+    const teamCase = json<{ id: string }>(await houkatsu.post('/api/v1/cases', { householdId: teamHouse.id }));
+    const shakyo = json<{ agencies: Array<{ id: string }> }>(await (await t.signIn('coordinator')).get('/api/v1/me')).agencies[0]!.id;
+    expect((await houkatsu.post(`/api/v1/cases/${teamCase.id}/team`, { agencyId: shakyo, role: '見守り' })).statusCode).toBe(201);
+
     const logins = ['admin', 'coordinator', 'houkatsu1', 'soudan1', 'kodomo', 'jiritsu', 'outreach', 'minsei1', 'auditor', 'pref', 'sysadmin', 'staff-kikan-1'];
     for (const login of logins) {
       const actor = await actorOf(login);

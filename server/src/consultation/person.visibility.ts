@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.js';
 import { STAFF_ROLES } from '../platform/access/index.js';
 import type { Database } from '../platform/db/schema.js';
+import { teamPersonVisibleTo } from '../collaboration/collaboration-facts.js';
 import { referredPersonVisibleTo } from '../referral/referral-facts.js';
 
 /**
@@ -9,8 +10,9 @@ import { referredPersonVisibleTo } from '../referral/referral-facts.js';
  * never show a person that `can(actor, 'read', personFacts)` would refuse. A person belongs to the
  * agency that registered them, to the agencies that registered the households they currently live
  * in, and to the 主担当 of those households' open cases; the receiver of an open referral finds a
- * non-confidential person it is about (referral/referral-facts.ts). Support teams extend this in a
- * later step — change the facts and this filter together;
+ * non-confidential person it is about (referral/referral-facts.ts); 支援チーム agencies find the
+ * current members of the household of their open case (collaboration/collaboration-facts.ts) —
+ * change the facts and this filter together;
  * person.visibility.int.test.ts checks they agree).
  */
 export function actorMaySeePersons(actor: Actor): boolean {
@@ -20,9 +22,11 @@ export function actorMaySeePersons(actor: Actor): boolean {
 export function personVisibleTo(actor: Actor, now: Date) {
   const agencies = [...actor.agencyIds];
   const referred = referredPersonVisibleTo(agencies, now);
+  const team = teamPersonVisibleTo(agencies);
   return (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) =>
     eb.or([
       referred(eb),
+      team(eb),
       eb('p.registered_by_agency_id', 'in', agencies),
       eb.exists(
         eb

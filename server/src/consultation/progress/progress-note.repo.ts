@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { DbHandle } from '../../platform/db/database.js';
 import type { Database, ProgressNoteKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/errors.js';
+import { teamAgencies } from '../../collaboration/collaboration-facts.js';
 import { referralFactsFor } from '../../referral/referral-facts.js';
 import { SHARING_STATUSES } from '../../referral/referral-states.js';
 
@@ -35,7 +36,8 @@ export async function caseNoteFacts(db: DbHandle, municipalityId: string, caseId
     .executeTakeFirst();
   if (!row) return null;
   const referrals = await referralFactsFor(db, municipalityId, { caseId });
-  return { kind: 'progress_note', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id], referrals };
+  const teamAgencyIds = await teamAgencies(db, municipalityId, [caseId]);
+  return { kind: 'progress_note', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id], teamAgencyIds, referrals };
 }
 
 /** Facts for one note ('read', 'update'): the case's current lead, the agency that wrote it, and referrals it is attached to. */
@@ -43,25 +45,26 @@ export async function progressNoteFacts(db: DbHandle, municipalityId: string, no
   const row = await db
     .selectFrom('progress_note as n')
     .innerJoin('support_case as c', (j) => j.onRef('c.municipality_id', '=', 'n.municipality_id').onRef('c.case_id', '=', 'n.case_id'))
-    .select(['c.lead_agency_id', 'n.author_agency_id'])
+    .select(['c.lead_agency_id', 'c.case_id', 'n.author_agency_id'])
     .where('n.municipality_id', '=', municipalityId)
     .where('n.progress_note_id', '=', noteId)
     .executeTakeFirst();
   if (!row) return null;
   const referrals = await referralFactsFor(db, municipalityId, { attachment: { kind: 'progress_note', id: noteId } });
-  return { kind: 'progress_note', municipalityId, id: noteId, ownerAgencyIds: [...new Set([row.lead_agency_id, row.author_agency_id])], referrals };
+  const teamAgencyIds = await teamAgencies(db, municipalityId, [row.case_id]);
+  return { kind: 'progress_note', municipalityId, id: noteId, ownerAgencyIds: [...new Set([row.lead_agency_id, row.author_agency_id])], teamAgencyIds, referrals };
 }
 
 /**
- * The list rule, SQL twin of the facts above: the case lead's agencies see every note of the case;
+ * The list rule, SQL twin of the facts above: the case lead's and 支援チーム agencies see every note of the case;
  * any other agency that was allowed to list (a referral recipient) sees the notes its own agency
  * wrote and those the sender attached to an open referral to it. Change this and
  * caseNoteFacts/progressNoteFacts together.
  */
-export function noteVisibleTo(actor: Actor, leadAgencyId: string) {
+export function noteVisibleTo(actor: Actor, leadAgencyId: string, teamAgencyIds: readonly string[] = []) {
   const agencies = [...actor.agencyIds];
   return (eb: ExpressionBuilder<Database & { n: Database['progress_note'] }, 'n'>) => {
-    if (agencies.includes(leadAgencyId)) return eb.lit(true);
+    if (agencies.includes(leadAgencyId) || agencies.some((a) => teamAgencyIds.includes(a))) return eb.lit(true);
     if (agencies.length === 0) return eb.lit(false);
     return eb.or([
       eb('n.author_agency_id', 'in', agencies),
@@ -119,9 +122,10 @@ function selectNotes(db: DbHandle, municipalityId: string) {
 
 /** 経過一覧: the notes of a case the actor may see, oldest first (date, time — untimed last —, entry). */
 export async function loadTimeline(db: DbHandle, actor: Actor, kase: CaseHeader) {
+  const team = await teamAgencies(db, actor.municipalityId, [kase.case_id]);
   return selectNotes(db, actor.municipalityId)
     .where('n.case_id', '=', kase.case_id)
-    .where(noteVisibleTo(actor, kase.lead_agency_id))
+    .where(noteVisibleTo(actor, kase.lead_agency_id, team))
     .orderBy('n.occurred_on')
     .orderBy(sql`n.occurred_time asc nulls last`)
     .orderBy('n.created_at')

@@ -13,6 +13,7 @@ import { roleSettingRoutes } from '../../admin/role-setting.routes.js';
 import { assessmentRoutes } from '../../consultation/assessment/assessment.routes.js';
 import { caseRoutes } from '../../consultation/case.routes.js';
 import { referralRoutes } from '../../referral/referral.routes.js';
+import { collaborationRoutes } from '../../collaboration/collaboration.routes.js';
 import { consultationRoutes } from '../../consultation/consultation.routes.js';
 import { householdRoutes } from '../../consultation/household.routes.js';
 import { personRoutes } from '../../consultation/person.routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(consultationRoutes);
   await app.register(caseRoutes);
   await app.register(referralRoutes);
+  await app.register(collaborationRoutes);
   await app.register(progressNoteRoutes);
   await app.register(assessmentRoutes);
 
