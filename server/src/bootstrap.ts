@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { startAuditSealer } from './platform/audit/audit-sealer.js';
 import type { AppConfig } from './platform/config.js';
 import { type OpenDatabase, openDatabase } from './platform/db/database.js';
+import { startStatisticsRefresher } from './platform/db/maintenance.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './platform/http/app.js';
 import { seedDemo } from './seed/seed-demo.js';
@@ -40,12 +41,14 @@ export async function bootstrap(config: AppConfig, options: { seedDemo?: boolean
     }
     const app = await buildApp({ db: database.db, config, homeMunicipalityId: await homeMunicipality(database) });
     const sealer = startAuditSealer(database.db, 1_000, (msg) => app.log.error(msg));
+    const statistics = startStatisticsRefresher(database.db, database.kind, 10 * 60_000, (msg) => app.log.error(msg));
     return {
       app,
       database,
       demoPassword,
       async close() {
         await app.close();
+        await statistics.stop();
         await sealer.stop();
         await database.close();
       },
