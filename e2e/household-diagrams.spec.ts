@@ -1,15 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
+import { signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(page: Page, loginName: string) {
-  await page.goto('/login');
-  await page.getByLabel('ログイン名').fill(loginName);
-  await page.getByLabel('パスワード').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
-}
 
 /**
  * Test data through the API (as the web app would send it): a three-generation household whose case

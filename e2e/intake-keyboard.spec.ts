@@ -1,17 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { E2E_PASSWORD } from '../playwright.config.js';
+import { signIn } from './support.js';
 
 /**
  * 相談受付 by keyboard alone: Tab to move, arrow keys and Space to choose, typing to fill, Enter to
  * save — and Enter while an IME is composing never submits.
  */
-async function signIn(page: Page, loginName: string) {
-  await page.goto('/login');
-  await page.getByLabel('ログイン名').fill(loginName);
-  await page.getByLabel('パスワード').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
-}
 
 /** Presses Tab until the focused element is `target` (fails if it is never reached). */
 async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, max = 80) {

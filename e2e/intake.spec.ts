@@ -1,15 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { E2E_PASSWORD } from '../playwright.config.js';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(page: Page, loginName: string) {
-  await page.goto('/login');
-  await page.getByLabel('ログイン名').fill(loginName);
-  await page.getByLabel('パスワード').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
-}
 
 let intakeUrl = '';
 

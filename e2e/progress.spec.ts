@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { E2E_PASSWORD } from '../playwright.config.js';
+import { signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(page: Page, loginName: string) {
-  await page.goto('/login');
-  await page.getByLabel('ログイン名').fill(loginName);
-  await page.getByLabel('パスワード').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
-}
 
 async function downloadBytes(page: Page, button: string) {
   const downloading = page.waitForEvent('download');

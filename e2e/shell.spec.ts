@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_PASSWORD } from '../playwright.config.js';
-
-async function signIn(page: import('@playwright/test').Page, loginName: string) {
-  await page.goto('/login');
-  await page.getByLabel('ログイン名').fill(loginName);
-  await page.getByLabel('パスワード').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: 'ホーム' })).toBeVisible();
-}
+import { signIn } from './support.js';
 
 test('dates follow the user’s choice of 和暦 or 西暦', async ({ page }) => {
   await signIn(page, 'coordinator');

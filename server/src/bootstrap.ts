@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ensureMunicipalityDefaults } from './admin/ensure-municipality-defaults.js';
 import { startAuditSealer } from './platform/audit/audit-sealer.js';
 import type { AppConfig } from './platform/config.js';
 import { type OpenDatabase, openDatabase } from './platform/db/database.js';
@@ -28,7 +29,7 @@ export async function homeMunicipality(database: OpenDatabase): Promise<string |
 
 /**
  * Opens (or creates) the database, migrates it, seeds the demo municipality on first start outside
- * production, and builds the HTTP app with the background audit sealer running.
+ * production, gives every municipality the standard configuration it lacks, and builds the HTTP app with the background audit sealer running.
  */
 export async function bootstrap(config: AppConfig, options: { seedDemo?: boolean } = {}): Promise<Started> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -39,6 +40,7 @@ export async function bootstrap(config: AppConfig, options: { seedDemo?: boolean
       const seeded = await seedDemo(database.db, { seed: config.seed, password: config.demoPassword, production: config.production });
       demoPassword = seeded.password;
     }
+    await ensureMunicipalityDefaults(database.db);
     const app = await buildApp({ db: database.db, config, homeMunicipalityId: await homeMunicipality(database) });
     const sealer = startAuditSealer(database.db, 1_000, (msg) => app.log.error(msg));
     const statistics = startStatisticsRefresher(database.db, database.kind, 10 * 60_000, (msg) => app.log.error(msg));

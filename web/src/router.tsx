@@ -9,6 +9,7 @@ import { meQueryOptions } from './lib/me';
 import { AccessPage } from './routes/admin/access/AccessPage';
 import { AgenciesPage } from './routes/admin/agencies/AgenciesPage';
 import { QuestionSetsPage } from './routes/admin/assessment/QuestionSetsPage';
+import { MeetingTypesPage } from './routes/admin/meeting-types/MeetingTypesPage';
 import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
 import { UsersPage } from './routes/admin/users/UsersPage';
 import { AuditPage } from './routes/audit/AuditPage';
@@ -36,6 +37,13 @@ import { PlaceholderPage } from './routes/placeholders/PlaceholderPage';
 import { VolunteerPage } from './routes/placeholders/VolunteerPage';
 import { SettingsPage } from './routes/settings/SettingsPage';
 import { AppLayout } from './routes/shell/AppLayout';
+import { CollaborationPage } from './routes/collaboration/CollaborationPage';
+import { MeetingDetailPage } from './routes/collaboration/meetings/MeetingDetailPage';
+import { MeetingListPage } from './routes/collaboration/meetings/MeetingListPage';
+import { MeetingNewPage } from './routes/collaboration/meetings/MeetingNewPage';
+import { PlanNewPage, validatePlanNewSearch } from './routes/collaboration/plans/PlanNewPage';
+import { PlanPage } from './routes/collaboration/plans/PlanPage';
+import { RemindersPage } from './routes/collaboration/reminders/RemindersPage';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -104,7 +112,13 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/referral/new', validateSearch: validateNewSearch, component: ReferralNewPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/referral/unowned', component: UnownedPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/referral/$id', component: ReferralDetailPage }),
-    createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: placeholder(n.collaboration) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration', component: CollaborationPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration/meetings', component: MeetingListPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration/meetings/new', component: MeetingNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration/meetings/$id', component: MeetingDetailPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration/plans/new', validateSearch: validatePlanNewSearch, component: PlanNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration/plans/$id', component: PlanPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/collaboration/reminders', component: RemindersPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),
     createRoute({ getParentRoute: () => appRoute, path: '/participation', component: placeholder(n.participation) }),
     createRoute({ getParentRoute: () => appRoute, path: '/community', component: placeholder(n.community) }),
@@ -118,6 +132,7 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/admin/roles', component: RoleSettingsPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/referral-settings', component: ReferralSettingsPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/assessment', component: QuestionSetsPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/meeting-types', component: MeetingTypesPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage }),
   ]),

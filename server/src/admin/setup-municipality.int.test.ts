@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../platform/db/ids.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { ensureMunicipalityDefaults } from './ensure-municipality-defaults.js';
 import { setupMunicipality } from './setup-municipality.js';
 
 let t: TestApp;
@@ -43,5 +45,28 @@ describe('setting up a second municipality', () => {
     await expect(setupMunicipality(t.database.db, { ...input, code: '990003', adminPassword: 'short' })).rejects.toMatchObject({ code: 'weak_password' });
     const count = await t.database.db.selectFrom('municipality').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
+  });
+});
+
+describe('standard configuration for a municipality set up before it shipped', () => {
+  it('adds the missing meeting types and question set once, keeping what exists', async () => {
+    const db = t.database.db;
+    // As if set up by an earlier release: a municipality and its administrator, no configuration.
+    const municipalityId = newId();
+    await db.insertInto('municipality').values({ municipality_id: municipalityId, code: '990004', name: '旧設定村', prefecture_code: '99', prefecture_name: 'デモ県', population: 900 }).execute();
+    const userId = newId();
+    await db.insertInto('app_user').values({ municipality_id: municipalityId, user_id: userId, login_name: 'older.admin', display_name: '村 管理者', password_hash: 'x', roles: ['municipal_admin'] }).execute();
+    const demo = await db.selectFrom('meeting_type').select(['meeting_type_id', 'name']).where('municipality_id', '<>', municipalityId).orderBy('meeting_type_id').execute();
+
+    await ensureMunicipalityDefaults(db);
+    await ensureMunicipalityDefaults(db);
+
+    const types = await db.selectFrom('meeting_type').select('code').where('municipality_id', '=', municipalityId).orderBy('code').execute();
+    expect(types.map((r) => r.code)).toEqual(['generic', 'jusou_shien_kaigi', 'shien_kaigi']);
+    const sets = await db.selectFrom('assessment_question_set').select(['code', 'version']).where('municipality_id', '=', municipalityId).execute();
+    expect(sets).toEqual([{ code: 'intake', version: 1 }]);
+    expect((await db.selectFrom('assessment_question_set').select('published_by_user_id').where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).published_by_user_id).toBe(userId);
+    // The demo municipality's own types are untouched.
+    expect(await db.selectFrom('meeting_type').select(['meeting_type_id', 'name']).where('municipality_id', '<>', municipalityId).orderBy('meeting_type_id').execute()).toEqual(demo);
   });
 });

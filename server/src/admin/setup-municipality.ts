@@ -1,6 +1,7 @@
 import { recordAudit } from '../platform/audit/record-audit.js';
 import { assertStrongPassword, hashPassword } from '../platform/auth/password.js';
 import { ensureDefaultQuestionSet } from '../consultation/assessment/default-question-set.js';
+import { ensureDefaultMeetingTypes } from '../collaboration/meeting/default-meeting-types.js';
 import type { Db } from '../platform/db/database.js';
 import { newId } from '../platform/db/ids.js';
 import { AppError } from '../platform/http/errors.js';
@@ -44,6 +45,7 @@ export async function setupMunicipality(db: Db, input: SetupMunicipalityInput) {
       .execute();
     await trx.insertInto('user_agency').values({ municipality_id: municipalityId, user_id: userId, agency_id: agencyId }).execute();
     await ensureDefaultQuestionSet(trx, municipalityId, userId);
+    await ensureDefaultMeetingTypes(trx, municipalityId);
     await recordAudit(trx, { requestId: 'setup', clientAddr: null, userAgent: null }, new Date(), {
       municipalityId,
       action: 'system.municipality_setup',

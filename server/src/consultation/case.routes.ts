@@ -43,7 +43,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'ケース一覧',
-        querystring: z.object({ householdId: z.uuid().optional(), status: z.enum(['open', 'closed', 'all']).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }),
+        querystring: z.object({
+          householdId: z.uuid().optional(),
+          status: z.enum(['open', 'closed', 'all']).optional(),
+          involvement: z.enum(['lead', 'team']).optional(),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+        }),
         response: {
           200: z.object({
             items: z.array(

@@ -22,7 +22,7 @@ export async function viewCase(ctx: Ctx, caseId: string): Promise<CaseView> {
  * ケース一覧: the cases the actor's agencies lead, or — for a household the actor may read — all of
  * that household's cases (its history).
  */
-export async function listCases(ctx: Ctx, filter: { householdId?: string | undefined; status?: 'open' | 'closed' | 'all' | undefined; limit?: number | undefined }) {
+export async function listCases(ctx: Ctx, filter: { householdId?: string | undefined; status?: 'open' | 'closed' | 'all' | undefined; involvement?: 'lead' | 'team' | undefined; limit?: number | undefined }) {
   return inTransaction(ctx, async (tx) => {
     const mid = tx.actor.municipalityId;
     let basis: string;
@@ -43,7 +43,25 @@ export async function listCases(ctx: Ctx, filter: { householdId?: string | undef
     } else {
       basis = authorize(tx, 'list', { kind: 'case', municipalityId: mid, ownerAgencyIds: [...tx.actor.agencyIds] });
       // authorize() refused anyone without an agency, so the list below is never empty.
-      q = q.where('c.lead_agency_id', 'in', [...tx.actor.agencyIds]);
+      const agencies = [...tx.actor.agencyIds];
+      // involvement 'team': also the cases the agency serves on the 支援チーム of (visible to it by that basis).
+      q =
+        filter.involvement === 'team'
+          ? q.where((eb) =>
+              eb.or([
+                eb('c.lead_agency_id', 'in', agencies),
+                eb.exists(
+                  eb
+                    .selectFrom('support_team_member as m')
+                    .select('m.team_member_id')
+                    .whereRef('m.municipality_id', '=', 'c.municipality_id')
+                    .whereRef('m.case_id', '=', 'c.case_id')
+                    .where('m.agency_id', 'in', agencies)
+                    .where('m.left_on', 'is', null),
+                ),
+              ]),
+            )
+          : q.where('c.lead_agency_id', 'in', agencies);
     }
     if (filter.status && filter.status !== 'all') q = q.where('c.status', '=', filter.status);
     const rows = await q.orderBy('c.opened_on', 'desc').orderBy('c.case_id', 'desc').limit(filter.limit ?? 50).execute();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../platform/access/actor.js';
 import { ensureDefaultQuestionSet } from '../consultation/assessment/default-question-set.js';
+import { ensureDefaultMeetingTypes } from '../collaboration/meeting/default-meeting-types.js';
 import { recordAudit } from '../platform/audit/record-audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { Db } from '../platform/db/database.js';
@@ -148,6 +149,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     // The standard インテーク・アセスメントシート as version 1, published by the demo 市町村管理者.
     const admin = rows.find((u) => u.loginName === 'admin')!;
     await ensureDefaultQuestionSet(trx, municipalityId, admin.userId, { id: rnd.uuid(SEED_EPOCH), now });
+    // 支援会議 and 重層的支援会議 with the main agencies as members; the generic type to copy.
+    const mainAgencies = ['office', 'houkatsu1', 'jiritsu', 'soudan1', 'kodomo', 'shakyo'].map((k) => agencyIds.get(k)!);
+    await ensureDefaultMeetingTypes(trx, municipalityId, { memberAgencyIds: { shien_kaigi: mainAgencies, jusou_shien_kaigi: mainAgencies }, now, makeId: () => rnd.uuid(SEED_EPOCH) });
 
     await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
       municipalityId,

@@ -4,8 +4,11 @@
  */
 import type { Role } from '../lib/me';
 import { assessmentStrings } from './ja-assessment';
+import { collaborationStrings } from './ja-collaboration';
 import { consultationStrings } from './ja-consultation';
 import { diagramStrings } from './ja-diagrams';
+import { meetingStrings } from './ja-meetings';
+import { planStrings } from './ja-plans';
 import { progressStrings } from './ja-progress';
 import { referralStrings } from './ja-referral';
 
@@ -259,6 +262,9 @@ export const ja = {
   progress: progressStrings,
   assessment: assessmentStrings,
   referral: referralStrings,
+  collaboration: collaborationStrings,
+  meetings: meetingStrings,
+  plans: planStrings,
 } as const;
 
 export type Catalogue = typeof ja;

@@ -20,6 +20,7 @@ export type NavPath =
   | '/admin/roles'
   | '/admin/referral-settings'
   | '/admin/assessment'
+  | '/admin/meeting-types'
   | '/audit'
   | '/settings';
 
@@ -55,6 +56,7 @@ const ADMIN: NavItem[] = [
   { to: '/admin/roles', label: n.adminRoles },
   { to: '/admin/referral-settings', label: ja.referral.settings.nav },
   { to: '/admin/assessment', label: ja.assessment.nav },
+  { to: '/admin/meeting-types', label: ja.meetings.types.nav },
 ];
 
 /** Roles that work with the 事業 pages (everyone except the three narrow roles). */

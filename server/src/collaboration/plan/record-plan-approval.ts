@@ -16,12 +16,24 @@ export async function recordPlanApproval(db: DbHandle, args: { municipalityId: s
   if (!plan || plan.case_id !== args.caseId) {
     throw new AppError('invalid', { fields: [{ path: 'planId', message: 'この会議の議題のケースの支援プランを選んでください。' }] });
   }
-  const r = await db
+  const version = await db
+    .selectFrom('support_plan_version')
+    .select('approved_meeting_id')
+    .where('municipality_id', '=', args.municipalityId)
+    .where('plan_id', '=', args.planId)
+    .where('version_no', '=', args.versionNo)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!version) throw new AppError('invalid', { fields: [{ path: 'planVersion', message: '支援プランの版が見つかりません。' }] });
+  // The approval is set once: another meeting cannot re-approve (and so overwrite) an approved version.
+  if (version.approved_meeting_id !== null && version.approved_meeting_id !== args.meetingId) {
+    throw new AppError('invalid', { fields: [{ path: 'planVersion', message: 'この版はすでに別の会議で承認されています。改訂して新しい版を承認してください。' }] });
+  }
+  await db
     .updateTable('support_plan_version')
     .set({ approved_meeting_id: args.meetingId, approved_on: args.on })
     .where('municipality_id', '=', args.municipalityId)
     .where('plan_id', '=', args.planId)
     .where('version_no', '=', args.versionNo)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new AppError('invalid', { fields: [{ path: 'planVersion', message: '支援プランの版が見つかりません。' }] });
+    .execute();
 }

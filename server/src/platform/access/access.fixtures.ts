@@ -110,6 +110,8 @@ export const RELATIONS = {
   }),
   meeting_106_closed: owned({ meetings: [supportMeeting({ status: 'closed' })] }),
   meeting_106_scheduled: owned({ meetings: [supportMeeting({ status: 'scheduled' })] }),
+  /** After the meeting closed, the member's agency is (still) on the case's 支援チーム. */
+  meeting_106_closed_team: owned({ teamAgencyIds: [OWN_AGENCY], meetings: [supportMeeting({ status: 'closed' })] }),
   meeting_106_nonmember: owned({
     meetings: [supportMeeting({ memberUserIds: [OTHER_USER], memberAgencyIds: [OTHER_AGENCY] })],
   }),

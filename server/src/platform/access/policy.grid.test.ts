@@ -22,6 +22,8 @@ const STAFF_GRID: Partial<Record<Relation, Cell>> = {
   meeting_106_ack: { read: 'meeting' },
   meeting_106_ack_via_agency: { read: 'meeting' },
   meeting_jusou_with_consent: { read: 'consent', list: 'consent' },
+  meeting_106_scheduled: { read: 'meeting' },
+  meeting_106_closed_team: TEAM,
   referral_requested: { read: 'referral', list: 'referral' },
   referral_working: { read: 'referral', list: 'referral' },
   referral_consent_in_force: { read: 'referral', list: 'referral' },
@@ -59,6 +61,7 @@ const RELATIONS_IN_GRID: readonly Relation[] = [
   'referral_requested', 'referral_working', 'referral_consent_in_force', 'referral_consent_withdrawn',
   'confidential_own_agency', 'confidential_consent', 'confidential_referral',
   'referral_consent_other_agency', 'referral_draft', 'referral_completed', 'referral_rejected', 'referral_to_other_agency',
+  'meeting_106_scheduled', 'meeting_106_closed_team',
 ];
 
 const cells = ROLES.flatMap((role) =>

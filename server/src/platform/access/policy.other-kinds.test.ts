@@ -25,6 +25,18 @@ const rows: Row[] = [
   { role: 'caseworker', relation: 'none', kind: 'meeting_material', action: 'read', breakGlass: true, expect: 'deny', reason: 'no_relationship' },
   { role: 'system_admin', relation: 'own_agency', kind: 'meeting_material', action: 'read', expect: 'deny', reason: 'role_not_permitted' },
   { role: 'community_volunteer', relation: 'meeting_106_ack', kind: 'meeting_material', action: 'read', expect: 'deny', reason: 'role_not_permitted' },
+  // A member of another agency sees the agenda material only: it cannot add to or change it.
+  { role: 'caseworker', relation: 'meeting_106_ack', kind: 'meeting_material', action: 'create', expect: 'deny', reason: 'default_deny' },
+  { role: 'caseworker', relation: 'meeting_106_ack_via_agency', kind: 'meeting_material', action: 'read', expect: 'allow', basis: 'meeting' },
+  { role: 'caseworker', relation: 'meeting_106_scheduled', kind: 'meeting_material', action: 'read', expect: 'allow', basis: 'meeting' },
+  { role: 'caseworker', relation: 'meeting_106_unack', kind: 'meeting_material', action: 'list', expect: 'deny', reason: 'confidentiality_not_acknowledged' },
+  { role: 'caseworker', relation: 'meeting_jusou_withdrawn_consent', kind: 'meeting_material', action: 'read', expect: 'deny', reason: 'consent_missing' },
+  { role: 'coordinator', relation: 'meeting_106_nonmember', kind: 'meeting_material', action: 'list', expect: 'deny', reason: 'no_relationship' },
+  // After the meeting closes the material is gone for members, even when their agency is on the team;
+  // the team keeps its own access to the case (policy.grid: meeting_106_closed_team).
+  { role: 'caseworker', relation: 'meeting_106_closed_team', kind: 'meeting_material', action: 'read', expect: 'deny', reason: 'meeting_closed' },
+  { role: 'caseworker', relation: 'meeting_106_closed_team', kind: 'case', action: 'read', expect: 'allow', basis: 'support_team' },
+  { role: 'caseworker', relation: 'meeting_106_closed', kind: 'person', action: 'read', expect: 'deny', reason: 'meeting_closed' },
 
   // --- 気づきの連絡 (volunteer reports) -------------------------------------------------------------
   { role: 'community_volunteer', relation: 'own_report', kind: 'volunteer_report', action: 'read', expect: 'allow', basis: 'own_report' },

@@ -14,6 +14,8 @@ import { assessmentRoutes } from '../../consultation/assessment/assessment.route
 import { caseRoutes } from '../../consultation/case.routes.js';
 import { referralRoutes } from '../../referral/referral.routes.js';
 import { collaborationRoutes } from '../../collaboration/collaboration.routes.js';
+import { planRoutes } from '../../collaboration/plan/plan.routes.js';
+import { meetingRoutes } from '../../collaboration/meeting/meeting.routes.js';
 import { consultationRoutes } from '../../consultation/consultation.routes.js';
 import { householdRoutes } from '../../consultation/household.routes.js';
 import { personRoutes } from '../../consultation/person.routes.js';
@@ -110,6 +112,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(caseRoutes);
   await app.register(referralRoutes);
   await app.register(collaborationRoutes);
+  await app.register(planRoutes);
+  await app.register(meetingRoutes);
   await app.register(progressNoteRoutes);
   await app.register(assessmentRoutes);
 

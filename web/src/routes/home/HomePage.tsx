@@ -5,6 +5,7 @@ import { ja } from '../../i18n/ja';
 import { useAgencyKindLabel } from '../../lib/agencies';
 import { useFormatDate } from '../../lib/dates';
 import { useMe } from '../../lib/me';
+import { RemindersCard } from '../collaboration/plans/RemindersCard';
 import { ReferralInboxCard } from '../referral/ReferralInboxCard';
 
 export function HomePage() {
@@ -28,6 +29,7 @@ export function HomePage() {
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ReferralInboxCard />
+        <RemindersCard />
         <Section title={ja.home.agencies}>
           {me.agencies.length === 0 ? (
             <Text c="dimmed">{ja.home.noAgencies}</Text>

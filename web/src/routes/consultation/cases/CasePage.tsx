@@ -9,6 +9,9 @@ import { PageHeader } from '../../../components/PageHeader';
 import { RequireRole } from '../../../components/RequireRole';
 import { ja } from '../../../i18n/ja';
 import { useMe } from '../../../lib/me';
+import { CasePlansSection } from '../../collaboration/plans/CasePlansSection';
+import { CaseCoordinationSection } from '../../collaboration/team/CaseCoordinationSection';
+import { CaseTeamSection } from '../../collaboration/team/CaseTeamSection';
 import { CONSULTATION_ROLES } from '../api';
 import { AnchorLink } from '../AnchorLink';
 import { type CaseView, caseQueryOptions } from './api';
@@ -82,6 +85,9 @@ function CaseBody({ kase }: { kase: CaseView }) {
           onDone={setNotice}
         />
       )}
+      <CaseTeamSection kase={kase} />
+      <CaseCoordinationSection kase={kase} />
+      <CasePlansSection caseId={kase.id} canCreate={open} />
       <CaseTimeline caseId={kase.id} />
       <LeadHistory kase={kase} />
       {isLead && open && !kase.pendingTransfer && <TransferRequestSection kase={kase} onDone={setNotice} />}

@@ -41,7 +41,7 @@ export function ExportButtons({ caseId }: { caseId: string }) {
     });
 
   return (
-    <Stack gap="xs" className="progress-no-print">
+    <Stack gap="xs" className="no-print">
       <Group gap="sm">
         <Button variant="default" onClick={() => window.print()}>
           {p.print}

@@ -16,6 +16,7 @@ import { type ProgressNote, type Timeline, timelineQueryOptions } from './api';
 import { ExportButtons } from './ExportButtons';
 import { type MemberOption, ProgressNoteForm } from './ProgressNoteForm';
 import { ProgressTable } from './ProgressTable';
+import '../../../styles/print-a4.css';
 import './progress-print.css';
 
 const p = ja.progress;
@@ -36,7 +37,7 @@ function ProgressScreen() {
   const timeline = useQuery(timelineQueryOptions(id));
   return (
     <Stack className="progress-page">
-      <AnchorLink to="/consultation/cases/$id" params={{ id }} size="sm" className="progress-no-print">
+      <AnchorLink to="/consultation/cases/$id" params={{ id }} size="sm" className="no-print">
         {p.back}
       </AnchorLink>
       <ErrorAlert error={timeline.error} />
@@ -63,12 +64,12 @@ function ProgressBody({ timeline }: { timeline: Timeline }) {
 
   return (
     <Stack>
-      <header className="progress-print-header">
+      <header className="print-header">
         <h1>{p.printTitle}</h1>
         <p>{p.printHousehold(timeline.householdLabel, timeline.leadAgencyName)}</p>
         <p>{p.printedOn(printedOn)}</p>
       </header>
-      <div className="progress-no-print">
+      <div className="no-print">
         <PageHeader title={p.heading} />
         <Group gap="xl" mt="xs">
           <Text>{ja.text.labelValue(p.household, timeline.householdLabel)}</Text>
@@ -79,10 +80,10 @@ function ProgressBody({ timeline }: { timeline: Timeline }) {
         </Text>
       </div>
       <ExportButtons caseId={timeline.caseId} />
-      <div className="progress-no-print">
+      <div className="no-print">
         <Notice>{notice}</Notice>
       </div>
-      <div className="progress-no-print">
+      <div className="no-print">
         {timeline.caseStatus === 'open' ? (
           <Section title={p.form}>
             <ProgressNoteForm caseId={timeline.caseId} members={members} onSaved={setNotice} />

@@ -18,7 +18,7 @@ export function ProgressTable({ items, onEdit }: { items: ProgressNote[]; onEdit
           <Table.Th>{p.colContent}</Table.Th>
           <Table.Th className="progress-col-author">{p.colAuthor}</Table.Th>
           <Table.Th className="progress-col-next">{p.colNext}</Table.Th>
-          <Table.Th className="progress-no-print">{p.colActions}</Table.Th>
+          <Table.Th className="no-print">{p.colActions}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -57,7 +57,7 @@ export function ProgressTable({ items, onEdit }: { items: ProgressNote[]; onEdit
               {n.nextAction ? <Text size="sm">{n.nextAction}</Text> : null}
               {n.nextActionDue ? <Text size="xs">{p.due(fmt.date(n.nextActionDue))}</Text> : null}
             </Table.Td>
-            <Table.Td className="progress-no-print">
+            <Table.Td className="no-print">
               {n.editable ? (
                 <Button size="xs" variant="light" onClick={() => onEdit(n)} aria-label={`${p.edit}: ${n.subject}`}>
                   {p.edit}
