@@ -10,10 +10,15 @@ import { AccessPage } from './routes/admin/access/AccessPage';
 import { AgenciesPage } from './routes/admin/agencies/AgenciesPage';
 import { QuestionSetsPage } from './routes/admin/assessment/QuestionSetsPage';
 import { MeetingTypesPage } from './routes/admin/meeting-types/MeetingTypesPage';
+import { AreasPage } from './routes/admin/areas/AreasPage';
+import { CommunityPage } from './routes/community/CommunityPage';
+import { PlacePage } from './routes/community/PlacePage';
 import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
 import { UsersPage } from './routes/admin/users/UsersPage';
 import { AuditPage } from './routes/audit/AuditPage';
 import { LoginPage } from './routes/auth/LoginPage';
+import { PublicConsultationPage, validatePublicSearch } from './routes/public/PublicConsultationPage';
+import { PublicIntakeSettingsPage } from './routes/public/PublicIntakeSettingsPage';
 import { AssessmentPage } from './routes/consultation/assessment/AssessmentPage';
 import { CasePage } from './routes/consultation/cases/CasePage';
 import { ProgressPage } from './routes/consultation/progress/ProgressPage';
@@ -34,7 +39,12 @@ import { validateListSearch, validateNewSearch } from './routes/referral/search'
 import { UnownedPage } from './routes/referral/UnownedPage';
 import { NotFoundPage } from './routes/placeholders/NotFoundPage';
 import { PlaceholderPage } from './routes/placeholders/PlaceholderPage';
-import { VolunteerPage } from './routes/placeholders/VolunteerPage';
+import { VolunteerPage } from './routes/volunteer/VolunteerPage';
+import { LapsesPage } from './routes/outreach/LapsesPage';
+import { LeadNewPage } from './routes/outreach/LeadNewPage';
+import { LeadPage } from './routes/outreach/LeadPage';
+import { OutreachPage } from './routes/outreach/OutreachPage';
+import { TrustStagesPage } from './routes/outreach/TrustStagesPage';
 import { SettingsPage } from './routes/settings/SettingsPage';
 import { AppLayout } from './routes/shell/AppLayout';
 import { CollaborationPage } from './routes/collaboration/CollaborationPage';
@@ -44,6 +54,15 @@ import { MeetingNewPage } from './routes/collaboration/meetings/MeetingNewPage';
 import { PlanNewPage, validatePlanNewSearch } from './routes/collaboration/plans/PlanNewPage';
 import { PlanPage } from './routes/collaboration/plans/PlanPage';
 import { RemindersPage } from './routes/collaboration/reminders/RemindersPage';
+import { ResourceDetailPage } from './routes/resources/ResourceDetailPage';
+import { ResourceListPage } from './routes/resources/ResourceListPage';
+import { ResourceNewPage } from './routes/resources/ResourceNewPage';
+import { validateResourceSearch } from './routes/resources/search';
+import { HostNewPage } from './routes/participation/HostNewPage';
+import { HostPage } from './routes/participation/HostPage';
+import { NeedNewPage, validateNeedNewSearch } from './routes/participation/NeedNewPage';
+import { NeedPage } from './routes/participation/NeedPage';
+import { ParticipationPage } from './routes/participation/ParticipationPage';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -55,6 +74,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 });
 
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+/** 住民のオンライン相談: public, no sign-in, outside the signed-in shell (like /login). */
+const publicConsultationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/soudan', validateSearch: validatePublicSearch, component: PublicConsultationPage });
 
 /** The signed-in shell: loads `me` first; no session → sign-in page. */
 const appRoute = createRoute({
@@ -79,6 +100,7 @@ const n = ja.nav;
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicConsultationRoute,
   appRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage }),
     createRoute({
@@ -119,10 +141,20 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration/plans/new', validateSearch: validatePlanNewSearch, component: PlanNewPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration/plans/$id', component: PlanPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/collaboration/reminders', component: RemindersPage }),
-    createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: placeholder(n.outreach) }),
-    createRoute({ getParentRoute: () => appRoute, path: '/participation', component: placeholder(n.participation) }),
-    createRoute({ getParentRoute: () => appRoute, path: '/community', component: placeholder(n.community) }),
-    createRoute({ getParentRoute: () => appRoute, path: '/resources', component: placeholder(n.resources) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/outreach', component: OutreachPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/outreach/new', component: LeadNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/outreach/leads/$id', component: LeadPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/outreach/lapses', component: LapsesPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/participation', component: ParticipationPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/participation/needs/new', validateSearch: validateNeedNewSearch, component: NeedNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/participation/needs/$id', component: NeedPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/participation/hosts/new', component: HostNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/participation/hosts/$id', component: HostPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/community', component: CommunityPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/community/places/$id', component: PlacePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/resources', validateSearch: validateResourceSearch, component: ResourceListPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/resources/new', component: ResourceNewPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/resources/$id', component: ResourceDetailPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: placeholder(n.analytics) }),
     createRoute({ getParentRoute: () => appRoute, path: '/funding', component: placeholder(n.funding) }),
     createRoute({ getParentRoute: () => appRoute, path: '/volunteer', component: VolunteerPage }),
@@ -133,6 +165,9 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/admin/referral-settings', component: ReferralSettingsPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/assessment', component: QuestionSetsPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/meeting-types', component: MeetingTypesPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/online-consultation', component: PublicIntakeSettingsPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/trust-stages', component: TrustStagesPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/admin/areas', component: AreasPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage }),
   ]),

@@ -1,6 +1,9 @@
 import { ensureDefaultMeetingTypes } from '../collaboration/meeting/default-meeting-types.js';
 import { ensureDefaultQuestionSet } from '../consultation/assessment/default-question-set.js';
 import type { Db } from '../platform/db/database.js';
+import { ensureDefaultTaxonomy } from '../resources/default-taxonomy.js';
+import { ensureDefaultTrustStages } from '../outreach/trust-stage.repo.js';
+import { ensurePublicIntakeSetting } from '../public-intake/public-intake.repo.js';
 import { sql } from 'kysely';
 
 /**
@@ -15,6 +18,9 @@ export async function ensureMunicipalityDefaults(db: Db): Promise<void> {
   for (const { municipality_id: municipalityId } of municipalities) {
     await db.transaction().execute(async (trx) => {
       await ensureDefaultMeetingTypes(trx, municipalityId);
+      await ensureDefaultTaxonomy(trx, municipalityId);
+      await ensureDefaultTrustStages(trx, municipalityId);
+      await ensurePublicIntakeSetting(trx, municipalityId, new Date()); // オンライン相談: receiving agency and its system user
       const admin = await trx
         .selectFrom('app_user')
         .select('user_id')

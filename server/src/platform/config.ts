@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Runtime configuration, from the environment only. */
@@ -16,6 +17,12 @@ export interface AppConfig {
   seed: number;
   logLevel: string;
   webDist: string;
+  /**
+   * HMAC key of the public consultation form (form tokens, hashed client addresses). Set
+   * KASANE_PUBLIC_FORM_SECRET (32+ characters) when several server processes share the load or tokens
+   * must survive a restart; otherwise each process makes its own.
+   */
+  publicFormSecret: string;
 }
 
 function intEnv(name: string, fallback: number): number {
@@ -41,5 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: intEnv('KASANE_SEED', 20261126),
     logLevel: env.KASANE_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     webDist: env.KASANE_WEB_DIST ?? path.resolve('web/dist'),
+    publicFormSecret: publicFormSecret(env.KASANE_PUBLIC_FORM_SECRET),
   };
+}
+
+function publicFormSecret(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return randomBytes(32).toString('hex');
+  if (raw.length < 32) throw new Error('KASANE_PUBLIC_FORM_SECRET must be at least 32 characters');
+  return raw;
 }

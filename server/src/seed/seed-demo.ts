@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../platform/access/actor.js';
 import { ensureDefaultQuestionSet } from '../consultation/assessment/default-question-set.js';
+import { seedAreas } from './seed-areas.js';
+import { seedResources } from './seed-resources.js';
+import { seedCommunity } from './seed-community.js';
+import { seedOutreach } from './seed-outreach.js';
+import { seedParticipation } from './seed-participation.js';
+import { seedCollaboration } from './seed-collaboration.js';
 import { ensureDefaultMeetingTypes } from '../collaboration/meeting/default-meeting-types.js';
 import { recordAudit } from '../platform/audit/record-audit.js';
 import { hashPassword } from '../platform/auth/password.js';
@@ -152,6 +158,15 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     // 支援会議 and 重層的支援会議 with the main agencies as members; the generic type to copy.
     const mainAgencies = ['office', 'houkatsu1', 'jiritsu', 'soudan1', 'kodomo', 'shakyo'].map((k) => agencyIds.get(k)!);
     await ensureDefaultMeetingTypes(trx, municipalityId, { memberAgencyIds: { shien_kaigi: mainAgencies, jusou_shien_kaigi: mainAgencies }, now, makeId: () => rnd.uuid(SEED_EPOCH) });
+    // 多機関協働: involvements, 支援チーム, 支援プラン and meetings on some of the cases above.
+    const userIdOf = new Map(rows.map((u) => [u.loginName, u.userId]));
+    await seedCollaboration(trx, { municipalityId, rnd, epochMs: SEED_EPOCH, agency: (k) => agencyIds.get(k)!, user: (l) => userIdOf.get(l)! });
+    // 日常生活圏域 (areas): the directory, 気づきの連絡 routing and 拠点 refer to them.
+    const areaIds = await seedAreas(trx, municipalityId, agencyIds, () => rnd.uuid(SEED_EPOCH));
+    await seedResources(trx, { municipalityId, areaIds, now, makeId: () => rnd.uuid(SEED_EPOCH) });
+    await seedCommunity(trx, { municipalityId, areaIds, agencyIds, userIds: new Map(rows.map((u) => [u.loginName, u.userId])), now, makeId: () => rnd.uuid(SEED_EPOCH) });
+    await seedOutreach(trx, { municipalityId, areaIds, agencyIds, users: rows, now, makeId: () => rnd.uuid(SEED_EPOCH) });
+    await seedParticipation(trx, { municipalityId, areaIds, agencyIds, userIds: new Map(rows.map((u) => [u.loginName, u.userId])), now, makeId: () => rnd.uuid(SEED_EPOCH) });
 
     await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
       municipalityId,

@@ -5,12 +5,17 @@
 import type { Role } from '../lib/me';
 import { assessmentStrings } from './ja-assessment';
 import { collaborationStrings } from './ja-collaboration';
+import { communityStrings } from './ja-community';
 import { consultationStrings } from './ja-consultation';
 import { diagramStrings } from './ja-diagrams';
 import { meetingStrings } from './ja-meetings';
+import { outreachStrings } from './ja-outreach';
 import { planStrings } from './ja-plans';
+import { participationStrings } from './ja-participation';
 import { progressStrings } from './ja-progress';
+import { publicIntakeStrings } from './ja-public-intake';
 import { referralStrings } from './ja-referral';
+import { resourceStrings } from './ja-resources';
 
 export const ROLE_LABELS: Record<Role, string> = {
   system_admin: 'システム管理者',
@@ -265,6 +270,11 @@ export const ja = {
   collaboration: collaborationStrings,
   meetings: meetingStrings,
   plans: planStrings,
+  resources: resourceStrings,
+  publicIntake: publicIntakeStrings,
+  participation: participationStrings,
+  outreach: outreachStrings,
+  community: communityStrings,
 } as const;
 
 export type Catalogue = typeof ja;

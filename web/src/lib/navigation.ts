@@ -21,6 +21,9 @@ export type NavPath =
   | '/admin/referral-settings'
   | '/admin/assessment'
   | '/admin/meeting-types'
+  | '/admin/online-consultation'
+  | '/admin/trust-stages'
+  | '/admin/areas'
   | '/audit'
   | '/settings';
 
@@ -57,6 +60,9 @@ const ADMIN: NavItem[] = [
   { to: '/admin/referral-settings', label: ja.referral.settings.nav },
   { to: '/admin/assessment', label: ja.assessment.nav },
   { to: '/admin/meeting-types', label: ja.meetings.types.nav },
+  { to: '/admin/online-consultation', label: ja.publicIntake.nav },
+  { to: '/admin/trust-stages', label: ja.outreach.stagesAdmin.nav },
+  { to: '/admin/areas', label: ja.community.areas.nav },
 ];
 
 /** Roles that work with the 事業 pages (everyone except the three narrow roles). */

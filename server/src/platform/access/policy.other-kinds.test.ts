@@ -89,6 +89,21 @@ const rows: Row[] = [
   { role: 'caseworker', relation: 'own_account', actor: { userId: '' }, extra: { subjectUserId: '' }, kind: 'user_account', action: 'read', expect: 'deny', reason: 'role_not_permitted' },
   { role: 'municipal_admin', relation: 'other_municipality_same_ids', kind: 'user_account', action: 'read', expect: 'deny', reason: 'other_municipality' },
 
+  // --- 地域資源・拠点 (directory: services and places, no personal data) -------------------------
+  ...(['caseworker', 'coordinator', 'outreach_worker', 'municipal_admin'] as const).map(
+    (role): Row => ({ role, relation: 'none', kind: 'directory', action: 'read', expect: 'allow', basis: { kind: 'role', role } }),
+  ),
+  ...(['coordinator', 'outreach_worker', 'municipal_admin'] as const).map(
+    (role): Row => ({ role, relation: 'none', kind: 'directory', action: 'update', expect: 'allow', basis: { kind: 'role', role } }),
+  ),
+  { role: 'caseworker', relation: 'none', kind: 'directory', action: 'update', expect: 'deny', reason: 'role_not_permitted' },
+  { role: 'coordinator', relation: 'none', kind: 'directory', action: 'delete', expect: 'deny', reason: 'role_not_permitted' },
+  { role: 'municipal_admin', relation: 'none', kind: 'directory', action: 'delete', expect: 'allow', basis: 'role' },
+  ...(['community_volunteer', 'system_admin', 'auditor', 'prefecture_analyst'] as const).map(
+    (role): Row => ({ role, relation: 'none', kind: 'directory', action: 'read', expect: 'deny', reason: 'role_not_permitted' }),
+  ),
+  { role: 'municipal_admin', relation: 'other_municipality_same_ids', kind: 'directory', action: 'read', expect: 'deny', reason: 'other_municipality' },
+
   // --- agencies ----------------------------------------------------------------------------------
   ...(['caseworker', 'coordinator', 'outreach_worker', 'municipal_admin', 'system_admin'] as const).map(
     (role): Row => ({ role, relation: 'none', kind: 'agency', action: 'list', expect: 'allow', basis: { kind: 'role', role } }),

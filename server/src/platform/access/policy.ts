@@ -9,6 +9,7 @@ import { type Actor, hasRole } from './actor.js';
 import { agencyPolicy } from './agency.policy.js';
 import { aggregatePolicy } from './aggregate.policy.js';
 import { auditLogPolicy } from './audit-log.policy.js';
+import { directoryPolicy } from './directory.policy.js';
 import { meetingMaterialPolicy } from './meeting-material.policy.js';
 import { municipalConfigPolicy } from './municipal-config.policy.js';
 import { personalRecordPolicy } from './personal-record.policy.js';
@@ -33,6 +34,9 @@ export const POLICY_REGISTRY: Readonly<Record<RecordKind, KindPolicy>> = Object.
   progress_note: personalRecordPolicy,
   referral: personalRecordPolicy,
   plan: personalRecordPolicy,
+  outreach_lead: personalRecordPolicy,
+  participation: personalRecordPolicy,
+  directory: directoryPolicy,
   meeting_material: meetingMaterialPolicy,
   volunteer_report: volunteerReportPolicy,
   aggregate: aggregatePolicy,

@@ -16,8 +16,11 @@ export const RECORD_KINDS = [
   'progress_note',
   'referral',
   'plan',
+  'outreach_lead',
+  'participation',
   'meeting_material',
   'volunteer_report',
+  'directory',
   'aggregate',
   'user_account',
   'agency',
@@ -35,6 +38,8 @@ export const PERSONAL_RECORD_KINDS = [
   'progress_note',
   'referral',
   'plan',
+  'outreach_lead', // アウトリーチ: a person (possibly not yet identified) not in contact
+  'participation', // 参加支援: wishes, matches, placements, 定着支援 of a person
 ] as const satisfies readonly RecordKind[];
 export type PersonalRecordKind = (typeof PERSONAL_RECORD_KINDS)[number];
 

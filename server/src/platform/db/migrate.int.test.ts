@@ -40,14 +40,21 @@ describe('migrations and demo seed', () => {
         .select(['person_id', 'family_name', 'given_name', 'kana_key', 'sex', 'registered_by_agency_id'])
         .orderBy('person_id')
         .execute();
+      const episodes = await database.db.selectFrom('coordination_episode').select(['episode_id', 'case_id', 'status']).orderBy('episode_id').execute();
+      const planVersions = await database.db.selectFrom('support_plan_version').select(['plan_id', 'version_no', 'approved_meeting_id']).orderBy('plan_id').orderBy('version_no').execute();
+      const agenda = await database.db.selectFrom('meeting_agenda_item').select(['meeting_id', 'case_id', 'basis', 'decision']).orderBy('agenda_item_id').execute();
       await database.close();
       await drop();
-      return { agencies, users, persons };
+      return { agencies, users, persons, episodes, planVersions, agenda };
     };
     const a = await build();
     const b = await build();
     expect(b).toEqual(a);
     expect(a.persons).toHaveLength(300);
+    // 多機関協働 demo: involvements in each state, a plan with an approved first version, both meeting kinds.
+    expect(a.episodes.map((e) => e.status).sort()).toEqual(['active', 'active', 'ended', 'requested']);
+    expect(a.planVersions.filter((v) => v.approved_meeting_id !== null)).toHaveLength(1);
+    expect(a.agenda.map((i) => i.basis).sort()).toEqual(['consent', 'consent', 'statutory']);
     expect(new Set(a.persons.map((p) => p.family_name)).size).toBeGreaterThan(20);
     const kinds = a.agencies.map((x) => x.kind);
     expect(kinds.filter((k) => k === 'chiiki_houkatsu')).toHaveLength(3);

@@ -1,8 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CommunityTables } from './schema-community.js';
+import type { OutreachTables } from './schema-outreach.js';
+import type { ParticipationTables } from './schema-participation.js';
+import type { PublicIntakeTables } from './schema-public-intake.js';
+import type { ResourceTables } from './schema-resources.js';
 
 /** Kysely table types. One interface per table; keep in step with migrations/. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Version = ColumnType<number, number | undefined, number>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Version = ColumnType<number, number | undefined, number>;
 
 export interface MunicipalityTable {
   municipality_id: string;
@@ -378,8 +383,8 @@ export interface ProgressNoteTable {
 }
 
 /** 多機関協働 (issue 4). */
-type DateCol = ColumnType<string | null, string | null | undefined, string | null>;
-type Opt<T> = ColumnType<T | null, T | null | undefined, T | null>;
+export type DateCol = ColumnType<string | null, string | null | undefined, string | null>;
+export type Opt<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface CoordinationEpisodeTable {
   municipality_id: string;
@@ -567,7 +572,8 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
-export interface Database {
+/** Every table; the areas of issue 5 keep theirs in schema-<area>.ts. */
+export interface Database extends ResourceTables, OutreachTables, ParticipationTables, CommunityTables, PublicIntakeTables {
   municipality: MunicipalityTable;
   agency: AgencyTable;
   app_user: AppUserTable;

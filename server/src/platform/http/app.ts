@@ -11,6 +11,10 @@ import { accountRoutes } from '../../account/account.routes.js';
 import { agencyRoutes } from '../../admin/agency.routes.js';
 import { roleSettingRoutes } from '../../admin/role-setting.routes.js';
 import { assessmentRoutes } from '../../consultation/assessment/assessment.routes.js';
+import { publicIntakeRoutes } from '../../public-intake/public-intake.routes.js';
+import { communityRoutes } from '../../community/community.routes.js';
+import { outreachRoutes } from '../../outreach/outreach.routes.js';
+import { participationRoutes } from '../../participation/participation.routes.js';
 import { caseRoutes } from '../../consultation/case.routes.js';
 import { referralRoutes } from '../../referral/referral.routes.js';
 import { collaborationRoutes } from '../../collaboration/collaboration.routes.js';
@@ -21,6 +25,8 @@ import { householdRoutes } from '../../consultation/household.routes.js';
 import { personRoutes } from '../../consultation/person.routes.js';
 import { progressNoteRoutes } from '../../consultation/progress/progress-note.routes.js';
 import { userRoutes } from '../../admin/user.routes.js';
+import { hsdsRoutes } from '../../resources/hsds.routes.js';
+import { resourceRoutes } from '../../resources/resources.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { newId } from '../db/ids.js';
@@ -116,6 +122,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(meetingRoutes);
   await app.register(progressNoteRoutes);
   await app.register(assessmentRoutes);
+  await app.register(resourceRoutes);
+  await app.register(hsdsRoutes);
+  await app.register(publicIntakeRoutes); // its own rate limit, scoped to the public form's routes
+  await app.register(communityRoutes);
+  await app.register(outreachRoutes);
+  await app.register(participationRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {

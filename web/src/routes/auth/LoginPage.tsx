@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { ja } from '../../i18n/ja';
 import { meQueryKey } from '../../lib/me';
+import { AnchorLink } from '../consultation/AnchorLink';
 import { EnrollStep } from './EnrollStep';
 import { PasswordStep } from './PasswordStep';
 import { TotpStep } from './TotpStep';
@@ -41,6 +42,9 @@ export function LoginPage() {
           {step === 'password' && <PasswordStep onAccepted={onPasswordAccepted} />}
           {step === 'totp' && <TotpStep onVerified={finish} onRestart={() => setStep('password')} />}
           {step === 'enroll' && <EnrollStep onEnrolled={finish} onRestart={() => setStep('password')} />}
+          <AnchorLink to="/soudan" size="sm">
+            {ja.publicIntake.loginLink}
+          </AnchorLink>
         </Stack>
       </Paper>
     </Center>

@@ -16,6 +16,7 @@ import { ConsultationListSection } from './intake/ConsultationList';
 import { fullName } from './format';
 import { PersonDetails, PersonHouseholds } from './PersonDetails';
 import { PersonForm } from './PersonForm';
+import { PersonParticipationSection } from '../participation/PersonParticipationSection';
 import { formFromPerson } from './personFormValues';
 
 const c = ja.consultation;
@@ -123,6 +124,7 @@ function PersonBody({ person }: { person: PersonView }) {
           <PersonDetails person={person} />
           <PersonHouseholds households={person.households} />
           <ConsultationListSection title={c.intake.history} empty={c.intake.historyEmpty} personId={person.id} />
+          <PersonParticipationSection personId={person.id} />
         </>
       )}
     </Stack>

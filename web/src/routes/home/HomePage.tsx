@@ -6,6 +6,7 @@ import { useAgencyKindLabel } from '../../lib/agencies';
 import { useFormatDate } from '../../lib/dates';
 import { useMe } from '../../lib/me';
 import { RemindersCard } from '../collaboration/plans/RemindersCard';
+import { LapsesCard } from '../outreach/LapsesCard';
 import { ReferralInboxCard } from '../referral/ReferralInboxCard';
 
 export function HomePage() {
@@ -30,6 +31,7 @@ export function HomePage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ReferralInboxCard />
         <RemindersCard />
+        <LapsesCard />
         <Section title={ja.home.agencies}>
           {me.agencies.length === 0 ? (
             <Text c="dimmed">{ja.home.noAgencies}</Text>

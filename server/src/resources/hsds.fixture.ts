@@ -1,0 +1,100 @@
+/** Test support: one fully filled service record of the directory, as resource.repo.ts loads it. */
+import type { ServiceRecord } from './resource-records.js';
+
+export const PLACE = { municipalityName: 'デモ市', prefectureName: 'デモ県' };
+
+export const AREA_EAST = '0194f5a0-0000-7000-8000-0000000000e1';
+
+export function sampleService(overrides: Partial<ServiceRecord> = {}): ServiceRecord {
+  return {
+    id: '0194f5a0-0000-7000-8000-000000000001',
+    organizationId: '0194f5a0-0000-7000-8000-000000000002',
+    name: '就労体験「ほっとカフェ」実習',
+    alternateName: null,
+    description: 'カフェでの接客・調理補助の体験。',
+    url: 'https://example.org/hot',
+    email: null,
+    phone: '099-100-0002',
+    status: 'active',
+    applicationProcess: '相談支援員を通じて申し込み。',
+    feesDescription: '無料',
+    eligibilityDescription: 'ひきこもりの状態にある人。',
+    minimumAge: 15,
+    maximumAge: 64,
+    capacity: 3,
+    waitlistCount: 2,
+    assuredDate: '2026-10-01',
+    assuredBy: '訪問 つなぐ',
+    lastModified: new Date('2026-11-01T01:02:03.000Z'),
+    createdAt: new Date('2026-01-01T00:00:00.000Z'),
+    version: 4,
+    organization: {
+      id: '0194f5a0-0000-7000-8000-000000000002',
+      name: 'NPO法人 ほっとスペース',
+      alternateName: null,
+      description: '居場所と就労体験を運営するNPO。',
+      email: 'info@example.org',
+      website: null,
+      phone: '099-100-0002',
+      version: 1,
+      updatedAt: new Date('2026-01-01T00:00:00.000Z'),
+    },
+    terms: [{ id: '0194f5a0-0000-7000-8000-000000000003', taxonomy: 'kasane-ja', code: 'work_experience', name: '就労体験', description: '就労に向けた体験。', parentId: null }],
+    schedules: [
+      {
+        id: '0194f5a0-0000-7000-8000-000000000004',
+        locationId: '0194f5a0-0000-7000-8000-000000000005',
+        freq: 'WEEKLY',
+        interval: 1,
+        byday: 'MO,WE,FR',
+        bymonthday: null,
+        opensAt: '10:00',
+        closesAt: '15:00',
+        validFrom: null,
+        validTo: null,
+        description: null,
+      },
+      {
+        id: '0194f5a0-0000-7000-8000-000000000006',
+        locationId: null,
+        freq: 'MONTHLY',
+        interval: 1,
+        byday: '2SA',
+        bymonthday: null,
+        opensAt: '13:00',
+        closesAt: '16:00',
+        validFrom: '2026-04-01',
+        validTo: '2027-03-31',
+        description: '見学会',
+      },
+    ],
+    serviceAreas: [{ id: '0194f5a0-0000-7000-8000-000000000007', areaId: AREA_EAST, areaCode: 'east', areaName: '東部圏域', name: '東部圏域', description: null }],
+    languages: [
+      { id: '0194f5a0-0000-7000-8000-000000000008', code: 'ja', name: '日本語', note: null },
+      { id: '0194f5a0-0000-7000-8000-000000000009', code: 'ja-x-easy', name: 'やさしい日本語', note: 'ふりがな付きの資料あり' },
+    ],
+    costOptions: [{ id: '0194f5a0-0000-7000-8000-00000000000a', option: '参加費', amount: 0, currency: 'JPY', amountDescription: null }],
+    locations: [
+      {
+        id: '0194f5a0-0000-7000-8000-00000000000b',
+        description: null,
+        location: {
+          id: '0194f5a0-0000-7000-8000-000000000005',
+          organizationId: '0194f5a0-0000-7000-8000-000000000002',
+          locationType: 'physical',
+          name: 'ほっとカフェ',
+          description: null,
+          address: 'デモ県デモ市東町2-7-15',
+          postalCode: '990-0201',
+          latitude: 35.1,
+          longitude: 139.2,
+          accessibility: '車いす可',
+          areaId: AREA_EAST,
+          areaCode: 'east',
+          areaName: '東部圏域',
+        },
+      },
+    ],
+    ...overrides,
+  };
+}
