@@ -4,14 +4,18 @@
  * it). The schemas carry Frictionless keywords
  * (constraints, core, datapackage_type …) that Ajv does not know, hence strict: false.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const HSDS_SPEC_DIR = process.env.KASANE_HSDS_SPEC_DIR ?? path.resolve(REPO_ROOT, '../shared/specs/hsds-3.0');
+/** The official schemas: KASANE_HSDS_SPEC_DIR, else ../shared next to the repository, else the workplace's /work/shared. */
+export const HSDS_SPEC_DIR =
+  process.env.KASANE_HSDS_SPEC_DIR ??
+  [path.resolve(REPO_ROOT, '../shared/specs/hsds-3.0'), '/work/shared/specs/hsds-3.0'].find((dir) => existsSync(path.join(dir, 'compiled/service.json'))) ??
+  path.resolve(REPO_ROOT, '../shared/specs/hsds-3.0');
 
 export function readSpec(relative: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(HSDS_SPEC_DIR, relative), 'utf8')) as Record<string, unknown>;
