@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support.js';
+import { choose, signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,8 +16,7 @@ test('a 地域包括 worker opens a case and asks the 自立相談支援機関 t
   await page.getByRole('table', { name: 'ケース一覧' }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: '引継さん世帯 のケース' })).toBeVisible();
   casePath = new URL(page.url()).pathname;
-  await page.getByRole('textbox', { name: '依頼先の機関' }).click();
-  await page.getByRole('option', { name: /くらしサポートセンター/ }).click();
+  await choose(page, page.getByRole('textbox', { name: '依頼先の機関' }), /くらしサポートセンター/);
   await page.getByLabel('依頼理由').fill('家計と就労の支援が中心になるため');
   await page.getByRole('button', { name: '依頼する' }).click();
   await expect(page.getByText(/主担当の変更を依頼中/)).toBeVisible();

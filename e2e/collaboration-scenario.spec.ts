@@ -3,7 +3,7 @@
  * 支援プラン 第1版 → 重層的支援会議 approves it (プラン承認) → 評価 → 終結 → 関与終結 naming the lead.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { day, signIn } from './support.js';
+import { choose, day, signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -73,8 +73,7 @@ test('the coordinator starts, adds the 自立相談支援機関 to the team and 
   await expect(page.getByRole('heading', { name: CASE_HEADING })).toBeVisible();
 
   const add = teamSection(page).getByRole('form', { name: 'チームに加える' });
-  await add.getByRole('textbox', { name: '機関', exact: true }).click();
-  await page.getByRole('option', { name: /くらしサポートセンター/ }).click();
+  await choose(page, add.getByRole('textbox', { name: '機関', exact: true }), /くらしサポートセンター/);
   await add.getByLabel('役割').fill('家計改善・就労支援');
   await add.getByLabel('担当者').fill('南');
   await add.getByRole('button', { name: 'チームに加える' }).click();

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './support.js';
+import { choose, signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,8 +15,7 @@ const teamRow = (page: Page, text: string | RegExp) =>
 /** チームに加える: an agency chosen from the searchable list, with role and contact person. */
 async function addAgency(page: Page, agency: RegExp, role: string, contactPerson: string, contactPhone?: string) {
   const form = teamSection(page).getByRole('form', { name: 'チームに加える' });
-  await form.getByRole('textbox', { name: '機関', exact: true }).click();
-  await page.getByRole('option', { name: agency }).click();
+  await choose(page, form.getByRole('textbox', { name: '機関', exact: true }), agency);
   await form.getByLabel('役割').fill(role);
   await form.getByLabel('担当者').fill(contactPerson);
   if (contactPhone) await form.getByLabel('連絡先').fill(contactPhone);
@@ -90,8 +89,7 @@ test('the coordinator starts, builds the team, and ends naming the 自立相談�
   const end = coordination.getByRole('form', { name: '関与を終結する' });
   await expect(end.getByRole('textbox', { name: '今後の主担当' })).toHaveValue(/東部地域包括支援センター/);
   await end.getByLabel('経過のまとめ').fill('役割分担が定まった。今後は家計と就労の支援が中心になる。');
-  await end.getByRole('textbox', { name: '今後の主担当' }).click();
-  await page.getByRole('option', { name: /くらしサポートセンター/ }).click();
+  await choose(page, end.getByRole('textbox', { name: '今後の主担当' }), /くらしサポートセンター/);
   await end.getByRole('button', { name: '関与を終結する' }).click();
 
   // The coordinator's agency leaves the team, so it is back on its own list.

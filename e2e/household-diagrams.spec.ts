@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { E2E_PASSWORD } from '../playwright.config.js';
-import { signIn } from './support.js';
+import { choose, signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -67,10 +67,8 @@ test('a worker sees the genogram of a three-generation household and records a m
   await expect(section.getByRole('tab', { name: 'ジェノグラム', selected: true })).toBeVisible();
 
   // 由美 は 葵 の 親: recorded on screen.
-  await section.getByRole('textbox', { name: 'この方は' }).click();
-  await page.getByRole('option', { name: '樫木 由美' }).click();
-  await section.getByRole('textbox', { name: '（相手）の' }).click();
-  await page.getByRole('option', { name: '樫木 葵' }).click();
+  await choose(page, section.getByRole('textbox', { name: 'この方は' }), '樫木 由美');
+  await choose(page, section.getByRole('textbox', { name: '（相手）の' }), '樫木 葵');
   await section.getByRole('button', { name: '登録', exact: true }).click();
   await expect(section.getByRole('status')).toHaveText('続柄を登録しました。');
   await expect(section.getByRole('table', { name: '登録済みの続柄' }).getByText('樫木 由美 は 樫木 葵 の親')).toBeVisible();

@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from './support.js';
+import { expect, type Page, test } from '@playwright/test';
+import { choose, signIn, signInOnPhone } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -7,25 +7,17 @@ test.describe.configure({ mode: 'serial' });
 const who = `80代女性（E2E${Date.now() % 100_000}）`;
 const workerNote = '玄関先で話せた。足が悪く買い物に困っている。';
 
-async function onPhone(browser: Browser, login: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  await signIn(page, login);
-  return page;
-}
-
 async function myReport(page: Page) {
   await page.goto('/volunteer');
   return page.getByRole('list', { name: 'これまでの連絡' }).getByRole('listitem').filter({ hasText: who });
 }
 
 async function chooseOption(page: Page, label: string, option: string) {
-  await page.getByRole('textbox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await choose(page, page.getByRole('textbox', { name: label, exact: true }), option, true);
 }
 
 test('a 民生委員 reports a concern on a phone in a few taps', async ({ browser }) => {
-  const page = await onPhone(browser, 'minsei1');
+  const page = await signInOnPhone(browser, 'minsei1');
   await page.goto('/volunteer');
   await expect(page.getByRole('heading', { name: '気づきの連絡', exact: true })).toBeVisible();
   // The volunteer's own 圏域 is chosen already.
@@ -76,7 +68,7 @@ test('the 東部 地域包括 worker finds it as a lead and records three attemp
   await expect(page.getByText('接触中', { exact: true })).toBeVisible();
 
   // The volunteer now sees 対応中 — and nothing of what the worker wrote.
-  const phone = await onPhone(browser, 'minsei1');
+  const phone = await signInOnPhone(browser, 'minsei1');
   const item = await myReport(phone);
   await expect(item.getByText('対応中')).toBeVisible();
   await expect(phone.getByText(workerNote)).toHaveCount(0);
@@ -124,7 +116,7 @@ test('the person agrees: consent is recorded and the lead becomes a consultation
 });
 
 test('the 民生委員 sees only 対応済, never the case', async ({ browser }) => {
-  const page = await onPhone(browser, 'minsei1');
+  const page = await signInOnPhone(browser, 'minsei1');
   const item = await myReport(page);
   await expect(item.getByText('対応済')).toBeVisible();
   await expect(page.getByText(workerNote)).toHaveCount(0);

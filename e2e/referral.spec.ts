@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './support.js';
+import { choose, signIn } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -53,8 +53,7 @@ test('a 地域包括 worker takes an 8050 consultation and refers the son to the
   await page.getByRole('link', { name: 'つなぐ', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'つなぐ（新規）' })).toBeVisible();
   await expect(page.getByRole('link', { name: '那珂川 誠' })).toBeVisible();
-  await page.getByRole('textbox', { name: '紹介先' }).click();
-  await page.getByRole('option', { name: /くらしサポートセンター/ }).click();
+  await choose(page, page.getByRole('textbox', { name: '紹介先' }), /くらしサポートセンター/);
   await page.getByLabel('紹介理由').fill('就労と家計の相談をお願いします。本人も話を聞いてみたいと言っています。');
   await page.getByText('至急', { exact: true }).click();
   await expect(page.getByRole('radio', { name: '至急' })).toBeChecked();
@@ -145,8 +144,7 @@ test('without consent the sender must give a reason, which is shown; the sender 
   await page.getByRole('button', { name: '検索' }).click();
   await page.getByRole('table', { name: '検索結果' }).getByRole('link', { name: '那珂川 静子' }).click();
   await page.getByRole('link', { name: 'つなぐ', exact: true }).click();
-  await page.getByRole('textbox', { name: '紹介先' }).click();
-  await page.getByRole('option', { name: 'デモ市社会福祉協議会' }).click();
+  await choose(page, page.getByRole('textbox', { name: '紹介先' }), 'デモ市社会福祉協議会');
   await page.getByLabel('紹介理由').fill('見守りと通いの場の紹介をお願いします。');
   await expect(page.getByText('有効な同意がありません', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '送る' }).click();

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { E2E_PASSWORD } from '../playwright.config.js';
+import { choose } from './support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -80,11 +81,9 @@ test('an administrator creates a user, who then signs in', async ({ page }) => {
   await page.getByLabel('ログイン名').fill(newLogin);
   await page.getByLabel('氏名').fill('新任 相談員');
   await page.getByLabel('初期パスワード').fill('initial-password-for-e2e');
-  await page.getByRole('textbox', { name: '役割' }).click();
-  await page.getByRole('option', { name: '相談支援員' }).click();
+  await choose(page, page.getByRole('textbox', { name: '役割' }), '相談支援員');
   await page.keyboard.press('Escape');
-  await page.getByRole('textbox', { name: '所属機関' }).click();
-  await page.getByRole('option', { name: '相談支援事業所あおば' }).click();
+  await choose(page, page.getByRole('textbox', { name: '所属機関' }), '相談支援事業所あおば');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '登録' }).click();
   await expect(page.getByRole('table', { name: '利用者一覧' }).getByText(newLogin)).toBeVisible();
