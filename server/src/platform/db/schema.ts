@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AnalyticsTables } from './schema-analytics.js';
 import type { CollaborationTables } from './schema-collaboration.js';
 import type { CommunityTables } from './schema-community.js';
+import type { FundingTables } from './schema-funding.js';
 import type { OutreachTables } from './schema-outreach.js';
 import type { ParticipationTables } from './schema-participation.js';
 import type { PublicIntakeTables } from './schema-public-intake.js';
@@ -395,7 +397,7 @@ export interface SchemaMigrationTable {
 export type * from './schema-collaboration.js';
 
 /** Every table; the areas of issue 5 keep theirs in schema-<area>.ts. */
-export interface Database extends CollaborationTables, ResourceTables, OutreachTables, ParticipationTables, CommunityTables, PublicIntakeTables {
+export interface Database extends AnalyticsTables, FundingTables, CollaborationTables, ResourceTables, OutreachTables, ParticipationTables, CommunityTables, PublicIntakeTables {
   municipality: MunicipalityTable;
   agency: AgencyTable;
   app_user: AppUserTable;

@@ -1,0 +1,2 @@
+/** Funding tables (issue 6). The owner lists its tables here; schema.ts's Database extends this. */
+export type FundingTables = Record<never, never>;
