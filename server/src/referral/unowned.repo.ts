@@ -34,7 +34,25 @@ export interface UnownedRow {
 
 /** `agencyIds` null: the whole municipality (for counts only); otherwise rows the agencies own. */
 export async function findUnowned(db: DbHandle, mid: string, today: string, days: number, agencyIds: readonly string[] | null): Promise<UnownedRow[]> {
-  const scope = agencyIds === null ? sql`true` : sql`(b.receiving_agency_id = any(${sql.val([...agencyIds])}::uuid[]) or b.lead_agency_id = any(${sql.val([...agencyIds])}::uuid[]))`;
+  const agencies = agencyIds === null ? null : sql`${sql.val([...agencyIds])}::uuid[]`;
+  const scope = agencies === null ? sql`true` : sql`(b.receiving_agency_id = any(${agencies}) or b.lead_agency_id = any(${agencies}))`;
+  // For agencies, only consultations that can matter are looked at: those they received, and every
+  // consultation of a household they lead or hold a consultation in — whole households, so that
+  // "the case's latest consultation" (rn = 1 below) is chosen among the same rows as for the municipality.
+  const candidates =
+    agencies === null
+      ? sql`true`
+      : sql`c.consultation_id in (
+          select c1.consultation_id from consultation c1 where c1.municipality_id = ${mid} and c1.receiving_agency_id = any(${agencies})
+          union
+          select c2.consultation_id
+            from (select hm0.household_id from consultation c0
+                    join household_membership hm0 on hm0.municipality_id = c0.municipality_id and hm0.person_id = c0.person_id and hm0.left_on is null
+                   where c0.municipality_id = ${mid} and c0.receiving_agency_id = any(${agencies})
+                  union
+                  select k0.household_id from support_case k0 where k0.municipality_id = ${mid} and k0.status = 'open' and k0.lead_agency_id = any(${agencies})) s
+            join household_membership hm2 on hm2.municipality_id = ${mid} and hm2.household_id = s.household_id and hm2.left_on is null
+            join consultation c2 on c2.municipality_id = ${mid} and c2.person_id = hm2.person_id)`;
   const result = await sql<UnownedRow>`
     with base as (
       select c.consultation_id, c.received_on, c.receiving_agency_id, c.summary, c.person_id, m.household_id,
@@ -47,7 +65,7 @@ export async function findUnowned(db: DbHandle, mid: string, today: string, days
            order by hm.joined_on desc limit 1) m on true
         left join support_case k
           on k.municipality_id = c.municipality_id and k.household_id = m.household_id and k.status = 'open'
-       where c.municipality_id = ${mid}
+       where c.municipality_id = ${mid} and ${candidates}
          and not exists (
            select 1 from support_case done
             where done.municipality_id = c.municipality_id and done.household_id = m.household_id
