@@ -15,10 +15,11 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: separate chunks keep browser caches useful.
+        // Only libraries the first screen needs ($initial); the rest (ECharts…) go with the pages that use them.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
-            { name: 'vendor', test: /node_modules/ },
+            { name: 'mantine', test: /node_modules[\\/]@mantine/, tags: ['$initial'] },
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
           ],
         },
       },

@@ -7,6 +7,7 @@ import { startStatisticsRefresher } from './platform/db/maintenance.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './platform/http/app.js';
 import { seedDemo } from './seed/seed-demo.js';
+import { seedSecondMunicipality } from './seed/seed-second-municipality.js';
 
 export interface Started {
   app: FastifyInstance;
@@ -40,6 +41,7 @@ export async function bootstrap(config: AppConfig, options: { seedDemo?: boolean
       const seeded = await seedDemo(database.db, { seed: config.seed, password: config.demoPassword, production: config.production });
       demoPassword = seeded.password;
     }
+    if ((options.seedDemo ?? true) && !config.production) await seedSecondMunicipality(database.db, { seed: config.seed, now: new Date() }); // デモ町 beside デモ市; does nothing once it exists
     await ensureMunicipalityDefaults(database.db);
     const app = await buildApp({ db: database.db, config, homeMunicipalityId: await homeMunicipality(database) });
     const sealer = startAuditSealer(database.db, 1_000, (msg) => app.log.error(msg));

@@ -1,68 +1,72 @@
 /** Code-based route tree. `/login` stands alone; everything else sits in the signed-in shell. */
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { ErrorAlert } from './components/ErrorAlert';
 import { Loading } from './components/Loading';
 import { ja } from './i18n/ja';
 import { isApiError } from './lib/api';
 import { meQueryOptions } from './lib/me';
-import { AccessPage } from './routes/admin/access/AccessPage';
-import { AgenciesPage } from './routes/admin/agencies/AgenciesPage';
-import { QuestionSetsPage } from './routes/admin/assessment/QuestionSetsPage';
-import { MeetingTypesPage } from './routes/admin/meeting-types/MeetingTypesPage';
-import { AreasPage } from './routes/admin/areas/AreasPage';
-import { CommunityPage } from './routes/community/CommunityPage';
-import { PlacePage } from './routes/community/PlacePage';
-import { RoleSettingsPage } from './routes/admin/roles/RoleSettingsPage';
-import { UsersPage } from './routes/admin/users/UsersPage';
-import { AuditPage } from './routes/audit/AuditPage';
 import { LoginPage } from './routes/auth/LoginPage';
 import { PublicConsultationPage, validatePublicSearch } from './routes/public/PublicConsultationPage';
-import { PublicIntakeSettingsPage } from './routes/public/PublicIntakeSettingsPage';
-import { AssessmentPage } from './routes/consultation/assessment/AssessmentPage';
-import { CasePage } from './routes/consultation/cases/CasePage';
-import { ProgressPage } from './routes/consultation/progress/ProgressPage';
-import { TransferInboxPage } from './routes/consultation/cases/TransferInboxPage';
-import { ConsultationPage } from './routes/consultation/ConsultationPage';
-import { HouseholdNewPage } from './routes/consultation/HouseholdNewPage';
-import { HouseholdPage } from './routes/consultation/HouseholdPage';
-import { IntakeNewPage } from './routes/consultation/intake/IntakeNewPage';
-import { IntakePage } from './routes/consultation/intake/IntakePage';
-import { PersonNewPage } from './routes/consultation/PersonNewPage';
-import { PersonPage } from './routes/consultation/PersonPage';
-import { HomePage } from './routes/home/HomePage';
-import { ReferralDetailPage } from './routes/referral/ReferralDetailPage';
-import { ReferralListPage } from './routes/referral/ReferralListPage';
-import { ReferralNewPage } from './routes/referral/ReferralNewPage';
-import { ReferralSettingsPage } from './routes/referral/ReferralSettingsPage';
 import { validateListSearch, validateNewSearch } from './routes/referral/search';
-import { UnownedPage } from './routes/referral/UnownedPage';
 import { NotFoundPage } from './routes/placeholders/NotFoundPage';
-import { PlaceholderPage } from './routes/placeholders/PlaceholderPage';
-import { VolunteerPage } from './routes/volunteer/VolunteerPage';
-import { LapsesPage } from './routes/outreach/LapsesPage';
-import { LeadNewPage } from './routes/outreach/LeadNewPage';
-import { LeadPage } from './routes/outreach/LeadPage';
-import { OutreachPage } from './routes/outreach/OutreachPage';
-import { TrustStagesPage } from './routes/outreach/TrustStagesPage';
-import { SettingsPage } from './routes/settings/SettingsPage';
 import { AppLayout } from './routes/shell/AppLayout';
-import { CollaborationPage } from './routes/collaboration/CollaborationPage';
-import { MeetingDetailPage } from './routes/collaboration/meetings/MeetingDetailPage';
-import { MeetingListPage } from './routes/collaboration/meetings/MeetingListPage';
-import { MeetingNewPage } from './routes/collaboration/meetings/MeetingNewPage';
 import { PlanNewPage, validatePlanNewSearch } from './routes/collaboration/plans/PlanNewPage';
-import { PlanPage } from './routes/collaboration/plans/PlanPage';
-import { RemindersPage } from './routes/collaboration/reminders/RemindersPage';
-import { ResourceDetailPage } from './routes/resources/ResourceDetailPage';
-import { ResourceListPage } from './routes/resources/ResourceListPage';
-import { ResourceNewPage } from './routes/resources/ResourceNewPage';
 import { validateResourceSearch } from './routes/resources/search';
-import { HostNewPage } from './routes/participation/HostNewPage';
-import { HostPage } from './routes/participation/HostPage';
 import { NeedNewPage, validateNeedNewSearch } from './routes/participation/NeedNewPage';
-import { NeedPage } from './routes/participation/NeedPage';
-import { ParticipationPage } from './routes/participation/ParticipationPage';
+
+// Pages load on first visit (their own chunks): the sign-in page stays small (issue 7, front-end budget).
+const AccessPage = lazyRouteComponent(() => import('./routes/admin/access/AccessPage'), 'AccessPage');
+const AgenciesPage = lazyRouteComponent(() => import('./routes/admin/agencies/AgenciesPage'), 'AgenciesPage');
+const QuestionSetsPage = lazyRouteComponent(() => import('./routes/admin/assessment/QuestionSetsPage'), 'QuestionSetsPage');
+const MeetingTypesPage = lazyRouteComponent(() => import('./routes/admin/meeting-types/MeetingTypesPage'), 'MeetingTypesPage');
+const AreasPage = lazyRouteComponent(() => import('./routes/admin/areas/AreasPage'), 'AreasPage');
+const CommunityPage = lazyRouteComponent(() => import('./routes/community/CommunityPage'), 'CommunityPage');
+const PlacePage = lazyRouteComponent(() => import('./routes/community/PlacePage'), 'PlacePage');
+const RoleSettingsPage = lazyRouteComponent(() => import('./routes/admin/roles/RoleSettingsPage'), 'RoleSettingsPage');
+const UsersPage = lazyRouteComponent(() => import('./routes/admin/users/UsersPage'), 'UsersPage');
+const AuditPage = lazyRouteComponent(() => import('./routes/audit/AuditPage'), 'AuditPage');
+const PublicIntakeSettingsPage = lazyRouteComponent(() => import('./routes/public/PublicIntakeSettingsPage'), 'PublicIntakeSettingsPage');
+const AssessmentPage = lazyRouteComponent(() => import('./routes/consultation/assessment/AssessmentPage'), 'AssessmentPage');
+const CasePage = lazyRouteComponent(() => import('./routes/consultation/cases/CasePage'), 'CasePage');
+const ProgressPage = lazyRouteComponent(() => import('./routes/consultation/progress/ProgressPage'), 'ProgressPage');
+const TransferInboxPage = lazyRouteComponent(() => import('./routes/consultation/cases/TransferInboxPage'), 'TransferInboxPage');
+const ConsultationPage = lazyRouteComponent(() => import('./routes/consultation/ConsultationPage'), 'ConsultationPage');
+const HouseholdNewPage = lazyRouteComponent(() => import('./routes/consultation/HouseholdNewPage'), 'HouseholdNewPage');
+const HouseholdPage = lazyRouteComponent(() => import('./routes/consultation/HouseholdPage'), 'HouseholdPage');
+const IntakeNewPage = lazyRouteComponent(() => import('./routes/consultation/intake/IntakeNewPage'), 'IntakeNewPage');
+const IntakePage = lazyRouteComponent(() => import('./routes/consultation/intake/IntakePage'), 'IntakePage');
+const PersonNewPage = lazyRouteComponent(() => import('./routes/consultation/PersonNewPage'), 'PersonNewPage');
+const PersonPage = lazyRouteComponent(() => import('./routes/consultation/PersonPage'), 'PersonPage');
+const HomePage = lazyRouteComponent(() => import('./routes/home/HomePage'), 'HomePage');
+const ReferralDetailPage = lazyRouteComponent(() => import('./routes/referral/ReferralDetailPage'), 'ReferralDetailPage');
+const ReferralListPage = lazyRouteComponent(() => import('./routes/referral/ReferralListPage'), 'ReferralListPage');
+const ReferralNewPage = lazyRouteComponent(() => import('./routes/referral/ReferralNewPage'), 'ReferralNewPage');
+const ReferralSettingsPage = lazyRouteComponent(() => import('./routes/referral/ReferralSettingsPage'), 'ReferralSettingsPage');
+const UnownedPage = lazyRouteComponent(() => import('./routes/referral/UnownedPage'), 'UnownedPage');
+const PrefecturePage = lazyRouteComponent(() => import('./routes/analytics/prefecture/PrefecturePage'), 'PrefecturePage');
+const TargetsPage = lazyRouteComponent(() => import('./routes/analytics/targets/TargetsPage'), 'TargetsPage');
+const FundingPage = lazyRouteComponent(() => import('./routes/funding/FundingPage'), 'FundingPage');
+const VolunteerPage = lazyRouteComponent(() => import('./routes/volunteer/VolunteerPage'), 'VolunteerPage');
+const LapsesPage = lazyRouteComponent(() => import('./routes/outreach/LapsesPage'), 'LapsesPage');
+const LeadNewPage = lazyRouteComponent(() => import('./routes/outreach/LeadNewPage'), 'LeadNewPage');
+const LeadPage = lazyRouteComponent(() => import('./routes/outreach/LeadPage'), 'LeadPage');
+const OutreachPage = lazyRouteComponent(() => import('./routes/outreach/OutreachPage'), 'OutreachPage');
+const TrustStagesPage = lazyRouteComponent(() => import('./routes/outreach/TrustStagesPage'), 'TrustStagesPage');
+const SettingsPage = lazyRouteComponent(() => import('./routes/settings/SettingsPage'), 'SettingsPage');
+const CollaborationPage = lazyRouteComponent(() => import('./routes/collaboration/CollaborationPage'), 'CollaborationPage');
+const MeetingDetailPage = lazyRouteComponent(() => import('./routes/collaboration/meetings/MeetingDetailPage'), 'MeetingDetailPage');
+const MeetingListPage = lazyRouteComponent(() => import('./routes/collaboration/meetings/MeetingListPage'), 'MeetingListPage');
+const MeetingNewPage = lazyRouteComponent(() => import('./routes/collaboration/meetings/MeetingNewPage'), 'MeetingNewPage');
+const PlanPage = lazyRouteComponent(() => import('./routes/collaboration/plans/PlanPage'), 'PlanPage');
+const RemindersPage = lazyRouteComponent(() => import('./routes/collaboration/reminders/RemindersPage'), 'RemindersPage');
+const ResourceDetailPage = lazyRouteComponent(() => import('./routes/resources/ResourceDetailPage'), 'ResourceDetailPage');
+const ResourceListPage = lazyRouteComponent(() => import('./routes/resources/ResourceListPage'), 'ResourceListPage');
+const ResourceNewPage = lazyRouteComponent(() => import('./routes/resources/ResourceNewPage'), 'ResourceNewPage');
+const HostNewPage = lazyRouteComponent(() => import('./routes/participation/HostNewPage'), 'HostNewPage');
+const HostPage = lazyRouteComponent(() => import('./routes/participation/HostPage'), 'HostPage');
+const NeedPage = lazyRouteComponent(() => import('./routes/participation/NeedPage'), 'NeedPage');
+const ParticipationPage = lazyRouteComponent(() => import('./routes/participation/ParticipationPage'), 'ParticipationPage');
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -93,10 +97,6 @@ const appRoute = createRoute({
   pendingComponent: Loading,
   errorComponent: ({ error }) => <ErrorAlert error={error} />,
 });
-
-/** A 事業 page that is not built yet; it says so plainly. */
-const placeholder = (title: string) => () => <PlaceholderPage title={title} />;
-const n = ja.nav;
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -155,8 +155,10 @@ const routeTree = rootRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/resources', validateSearch: validateResourceSearch, component: ResourceListPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/resources/new', component: ResourceNewPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/resources/$id', component: ResourceDetailPage }),
-    createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: placeholder(n.analytics) }),
-    createRoute({ getParentRoute: () => appRoute, path: '/funding', component: placeholder(n.funding) }),
+    createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: lazyRouteComponent(() => import('./routes/analytics/DashboardPage'), 'DashboardPage') }),
+    createRoute({ getParentRoute: () => appRoute, path: '/analytics/prefecture', component: PrefecturePage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/analytics/targets', component: TargetsPage }),
+    createRoute({ getParentRoute: () => appRoute, path: '/funding', component: FundingPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/volunteer', component: VolunteerPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage }),
     createRoute({ getParentRoute: () => appRoute, path: '/admin/agencies', component: AgenciesPage }),
@@ -178,6 +180,7 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: false,
+    defaultPendingComponent: Loading,
     defaultErrorComponent: ({ error }) => <ErrorAlert error={error} />,
     scrollRestoration: true,
   });

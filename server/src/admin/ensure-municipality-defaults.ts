@@ -4,6 +4,10 @@ import type { Db } from '../platform/db/database.js';
 import { ensureDefaultTaxonomy } from '../resources/default-taxonomy.js';
 import { ensureDefaultTrustStages } from '../outreach/trust-stage.repo.js';
 import { ensurePublicIntakeSetting } from '../public-intake/public-intake.repo.js';
+import { ensureDefaultFundingRates } from '../funding/default-funding-rates.js';
+import { fiscalYearOf } from '../community/kpi.js';
+import { isoDayInJapan } from '../consultation/japanese/japanese-date.js';
+import { newId } from '../platform/db/ids.js';
 import { sql } from 'kysely';
 
 /**
@@ -21,6 +25,7 @@ export async function ensureMunicipalityDefaults(db: Db): Promise<void> {
       await ensureDefaultTaxonomy(trx, municipalityId);
       await ensureDefaultTrustStages(trx, municipalityId);
       await ensurePublicIntakeSetting(trx, municipalityId, new Date()); // オンライン相談: receiving agency and its system user
+      await ensureDefaultFundingRates(trx, municipalityId, fiscalYearOf(isoDayInJapan(new Date())), { now: new Date(), makeId: newId }); // 交付金 サンプル値 of this 年度
       const admin = await trx
         .selectFrom('app_user')
         .select('user_id')

@@ -6,6 +6,8 @@ import { seedResources } from './seed-resources.js';
 import { seedCommunity } from './seed-community.js';
 import { seedOutreach } from './seed-outreach.js';
 import { seedParticipation } from './seed-participation.js';
+import { seedFunding } from './seed-funding.js';
+import { seedTargets } from './seed-targets.js';
 import { seedCollaboration } from './seed-collaboration.js';
 import { ensureDefaultMeetingTypes } from '../collaboration/meeting/default-meeting-types.js';
 import { recordAudit } from '../platform/audit/record-audit.js';
@@ -167,6 +169,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     await seedCommunity(trx, { municipalityId, areaIds, agencyIds, userIds: new Map(rows.map((u) => [u.loginName, u.userId])), now, makeId: () => rnd.uuid(SEED_EPOCH) });
     await seedOutreach(trx, { municipalityId, areaIds, agencyIds, users: rows, now, makeId: () => rnd.uuid(SEED_EPOCH) });
     await seedParticipation(trx, { municipalityId, areaIds, agencyIds, userIds: new Map(rows.map((u) => [u.loginName, u.userId])), now, makeId: () => rnd.uuid(SEED_EPOCH) });
+    await seedFunding(trx, { municipalityId, agencyIds, userIds: new Map(rows.map((u) => [u.loginName, u.userId])), now, makeId: () => rnd.uuid(SEED_EPOCH) });
+    await seedTargets(trx, { municipalityId, adminUserId: admin.userId, now, makeId: () => rnd.uuid(SEED_EPOCH) });
 
     await recordAudit(trx, { requestId: 'seed', clientAddr: null, userAgent: null }, now, {
       municipalityId,

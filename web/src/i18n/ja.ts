@@ -3,19 +3,23 @@
  * Labels follow /work/shared/STYLE.md "UI vocabulary" so people and tests read the same words.
  */
 import type { Role } from '../lib/me';
+import { analyticsStrings } from './ja-analytics';
 import { assessmentStrings } from './ja-assessment';
 import { collaborationStrings } from './ja-collaboration';
 import { communityStrings } from './ja-community';
 import { consultationStrings } from './ja-consultation';
 import { diagramStrings } from './ja-diagrams';
+import { fundingStrings } from './ja-funding';
 import { meetingStrings } from './ja-meetings';
 import { outreachStrings } from './ja-outreach';
 import { planStrings } from './ja-plans';
+import { prefectureStrings } from './ja-prefecture';
 import { participationStrings } from './ja-participation';
 import { progressStrings } from './ja-progress';
 import { publicIntakeStrings } from './ja-public-intake';
 import { referralStrings } from './ja-referral';
 import { resourceStrings } from './ja-resources';
+import { tableDownloadStrings, targetStrings } from './ja-targets';
 
 export const ROLE_LABELS: Record<Role, string> = {
   system_admin: 'システム管理者',
@@ -275,6 +279,11 @@ export const ja = {
   participation: participationStrings,
   outreach: outreachStrings,
   community: communityStrings,
+  analytics: analyticsStrings,
+  tableDownload: tableDownloadStrings,
+  targets: targetStrings,
+  prefecture: prefectureStrings,
+  funding: fundingStrings,
 } as const;
 
 export type Catalogue = typeof ja;

@@ -12,6 +12,8 @@ export type NavPath =
   | '/community'
   | '/resources'
   | '/analytics'
+  | '/analytics/prefecture'
+  | '/analytics/targets'
   | '/funding'
   | '/volunteer'
   | '/admin/users'
@@ -37,6 +39,11 @@ const n = ja.nav;
 const HOME: NavItem = { to: '/', label: n.home };
 const SETTINGS: NavItem = { to: '/settings', label: n.settings };
 const ANALYTICS: NavItem = { to: '/analytics', label: n.analytics };
+/** 都道府県の集計: the prefecture analyst's one page (counts of every municipality of the prefecture, suppressed). */
+const PREFECTURE: NavItem = { to: '/analytics/prefecture', label: ja.prefecture.nav };
+/** 計画と目標: targets of the 実施計画/地域福祉計画 against actuals. */
+const TARGETS: NavItem = { to: '/analytics/targets', label: ja.targets.nav };
+const FUNDING: NavItem = { to: '/funding', label: n.funding };
 const VOLUNTEER: NavItem = { to: '/volunteer', label: n.volunteer };
 const AUDIT: NavItem = { to: '/audit', label: n.audit };
 
@@ -48,9 +55,11 @@ const PROGRAMME: NavItem[] = [
   { to: '/participation', label: n.participation },
   { to: '/community', label: n.community },
   { to: '/resources', label: n.resources },
-  ANALYTICS,
-  { to: '/funding', label: n.funding },
 ];
+
+/** 見える化 and 計画と目標 follow the aggregate policy; 交付金・経費按分 is municipal configuration. */
+const AGGREGATE_ROLES: readonly Role[] = ['municipal_admin', 'coordinator'];
+const FUNDING_ROLES: readonly Role[] = ['municipal_admin', 'system_admin'];
 
 const ADMIN: NavItem[] = [
   { to: '/admin/users', label: n.adminUsers },
@@ -78,7 +87,9 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   const has = (allowed: readonly Role[]) => roles.some((r) => allowed.includes(r));
   const items: NavItem[] = [HOME];
   if (has(PROGRAMME_ROLES)) items.push(...PROGRAMME);
-  else if (has(['prefecture_analyst'])) items.push(ANALYTICS);
+  else if (has(['prefecture_analyst'])) items.push(PREFECTURE);
+  if (has(AGGREGATE_ROLES)) items.push(ANALYTICS, TARGETS);
+  if (has(FUNDING_ROLES)) items.push(FUNDING);
   if (has(['community_volunteer'])) items.push(VOLUNTEER);
   if (has(ADMIN_ROLES)) items.push(...ADMIN);
   if (has(AUDIT_ROLES)) items.push(AUDIT);

@@ -1,2 +1,58 @@
-/** Analytics tables (issue 6). The owner lists its tables here; schema.ts's Database extends this. */
-export type AnalyticsTables = Record<never, never>;
+/** Analytics tables (issue 6): 計画と目標 and the small-cell threshold. schema.ts's Database extends this. */
+import type { Generated } from 'kysely';
+import type { Opt, Timestamp, Version } from './schema.js';
+
+export type WelfarePlanKind = 'implementation' | 'community_welfare';
+
+export interface WelfarePlanTable {
+  municipality_id: string;
+  plan_id: string;
+  kind: WelfarePlanKind;
+  name: string;
+  from_fiscal_year: number;
+  to_fiscal_year: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface PlanIndicatorTable {
+  municipality_id: string;
+  indicator_id: string;
+  plan_id: string;
+  position: number;
+  statutory_code: Opt<string>;
+  label: string;
+  unit: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface PlanIndicatorYearTable {
+  municipality_id: string;
+  indicator_id: string;
+  fiscal_year: number;
+  target: Opt<number>;
+  manual_actual: Opt<number>;
+  evaluation: Opt<string>;
+  updated_by_user_id: Opt<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface AnalyticsSettingTable {
+  municipality_id: string;
+  small_cell_threshold: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export interface AnalyticsTables {
+  welfare_plan: WelfarePlanTable;
+  plan_indicator: PlanIndicatorTable;
+  plan_indicator_year: PlanIndicatorYearTable;
+  analytics_setting: AnalyticsSettingTable;
+}

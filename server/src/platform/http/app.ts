@@ -15,6 +15,8 @@ import { publicIntakeRoutes } from '../../public-intake/public-intake.routes.js'
 import { communityRoutes } from '../../community/community.routes.js';
 import { outreachRoutes } from '../../outreach/outreach.routes.js';
 import { participationRoutes } from '../../participation/participation.routes.js';
+import { prefectureRoutes } from '../../analytics/prefecture/prefecture.routes.js';
+import { analyticsRoutes } from '../../analytics/analytics.routes.js';
 import { caseRoutes } from '../../consultation/case.routes.js';
 import { referralRoutes } from '../../referral/referral.routes.js';
 import { collaborationRoutes } from '../../collaboration/collaboration.routes.js';
@@ -28,10 +30,14 @@ import { userRoutes } from '../../admin/user.routes.js';
 import { hsdsRoutes } from '../../resources/hsds.routes.js';
 import { resourceRoutes } from '../../resources/resources.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { tableExportRoutes } from '../export/table-export.routes.js';
+import { targetRoutes } from '../../analytics/targets/targets.routes.js';
+import { fundingRoutes } from '../../funding/funding.routes.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import { newId } from '../db/ids.js';
 import { installAuthHooks } from './auth-hooks.js';
 import { installErrorHandler, notFound } from './error-handler.js';
+import { installInputGuard } from './input-guard.js';
 import type { Services } from './types.js';
 
 z.config(z.locales.ja());
@@ -78,6 +84,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -128,6 +135,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(communityRoutes);
   await app.register(outreachRoutes);
   await app.register(participationRoutes);
+  await app.register(prefectureRoutes);
+  await app.register(analyticsRoutes);
+  await app.register(tableExportRoutes);
+  await app.register(targetRoutes);
+  await app.register(fundingRoutes);
 
   const indexHtml = path.join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {

@@ -13,6 +13,9 @@ function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message
   return reply.status(ERROR_CODES[code].status).type('application/json; charset=utf-8').send(body);
 }
 
+/** SQLSTATE 22003 numeric_value_out_of_range (PostgreSQL and PGlite). */
+const PG_NUMERIC_OUT_OF_RANGE = '22003';
+
 /** The one place where errors become HTTP: stable code, Japanese message, never a stack trace or SQL. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -24,6 +27,8 @@ export function installErrorHandler(app: FastifyInstance) {
       }));
       return send(reply, req, 'invalid', undefined, { fields });
     }
+    // A number the client sent that the database column cannot hold (e.g. a version of 2^31): invalid input.
+    if ((err as { code?: unknown }).code === PG_NUMERIC_OUT_OF_RANGE) return send(reply, req, 'invalid');
     if (err.statusCode === 413) return send(reply, req, 'payload_too_large');
     if (err.statusCode === 429) return send(reply, req, 'rate_limited');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -48,28 +48,33 @@ function ReferralListScreen() {
           <Tabs.Tab value="inbox">{r.tabInbox}</Tabs.Tab>
           <Tabs.Tab value="outbox">{r.tabOutbox}</Tabs.Tab>
         </Tabs.List>
+        {/* The list below is the selected tab's panel (its aria-controls must name an element). */}
+        <Tabs.Panel value={box} pt="md">
+          <Stack>
+            <Group gap="sm" align="center">
+              <Text size="sm" id="referral-status-filter">
+                {r.statusFilter}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="referral-status-filter"
+                value={status}
+                onChange={(v) => go({ status: FILTERS.find((f) => f === v) ?? 'open' })}
+                data={FILTERS.map((f) => ({ value: f, label: r.filters[f] ?? f }))}
+              />
+            </Group>
+            <ErrorAlert error={list.error} />
+            {list.isPending && <Loading />}
+            {list.data && (
+              <>
+                <ReferralTable box={box} items={list.data.items} />
+                <Text size="xs" c="dimmed">
+                  {r.alertNote(list.data.alertWorkingDays)}
+                </Text>
+              </>
+            )}
+          </Stack>
+        </Tabs.Panel>
       </Tabs>
-      <Group gap="sm" align="center">
-        <Text size="sm" id="referral-status-filter">
-          {r.statusFilter}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="referral-status-filter"
-          value={status}
-          onChange={(v) => go({ status: FILTERS.find((f) => f === v) ?? 'open' })}
-          data={FILTERS.map((f) => ({ value: f, label: r.filters[f] ?? f }))}
-        />
-      </Group>
-      <ErrorAlert error={list.error} />
-      {list.isPending && <Loading />}
-      {list.data && (
-        <>
-          <ReferralTable box={box} items={list.data.items} />
-          <Text size="xs" c="dimmed">
-            {r.alertNote(list.data.alertWorkingDays)}
-          </Text>
-        </>
-      )}
     </Stack>
   );
 }
