@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -75,13 +76,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     const dir = path.resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     // PGlite corrupts a folder opened by two processes at once: hold an exclusive lock.
-    try {
-      release = await lockfile.lock(dir, { lockfilePath: `${dir}.lock`, stale: 15_000, update: 5_000 });
-    } catch {
-      throw new Error(
-        `データフォルダ ${dir} は別のプロセスが使用中です（PGlite は同時に1プロセスしか開けません）。`,
-      );
-    }
+    release = await lockDataFolder(dir);
     pglite = await PGlite.create(dir, { extensions: { pg_trgm }, parsers: pgliteParsers });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
@@ -102,4 +97,51 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
       await release?.();
     },
   };
+}
+
+/**
+ * Takes the folder's lock. A lock left by a process killed on this host (its pid, recorded beside
+ * the lock, is gone) is taken over at once instead of after the 15 s staleness window, so a server
+ * killed with SIGKILL restarts immediately; a live holder is refused with a clear message.
+ */
+async function lockDataFolder(dir: string): Promise<() => Promise<void>> {
+  const lockfilePath = `${dir}.lock`;
+  const ownerPath = `${dir}.lock-owner`;
+  const busy = (cause: unknown) => new Error(`データフォルダ ${dir} は別のプロセスが使用中です（PGlite は同時に1プロセスしか開けません）。`, { cause });
+  const take = () => lockfile.lock(dir, { lockfilePath, stale: 15_000, update: 5_000 });
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await take();
+  } catch (err) {
+    if (!holderIsGone(ownerPath)) throw busy(err);
+    rmSync(ownerPath, { force: true });
+    rmSync(lockfilePath, { recursive: true, force: true });
+    unlock = await take().catch((again: unknown) => {
+      throw busy(again);
+    });
+  }
+  writeFileSync(ownerPath, `${process.pid} ${hostname()}`);
+  return async () => {
+    rmSync(ownerPath, { force: true });
+    await unlock();
+  };
+}
+
+function holderIsGone(ownerPath: string): boolean {
+  let pid = 0;
+  let host = '';
+  try {
+    const [p, h] = readFileSync(ownerPath, 'utf8').trim().split(' ');
+    pid = Number(p);
+    host = h ?? '';
+  } catch {
+    return false; // no record: the holder may be starting; let staleness decide
+  }
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
