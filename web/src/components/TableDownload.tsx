@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Menu, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ja } from '../i18n/ja';
 import { API_BASE, ApiError, csrfHeaders } from '../lib/api';
 import { ErrorAlert } from './ErrorAlert';
+import { UnencodableTable } from './UnencodableTable';
 
 const d = ja.tableDownload;
 
@@ -107,26 +108,7 @@ export function TableDownload({ fileName, header, rows }: { fileName: string; he
             {d.sjisWarning}
           </Alert>
           {report && report.count > report.items.length ? <Text size="sm">{d.sjisMore(report.items.length, report.count)}</Text> : null}
-          <Table aria-label={d.sjisTable} withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{d.colChar}</Table.Th>
-                <Table.Th>{d.colCodePoint}</Table.Th>
-                <Table.Th>{d.colRow}</Table.Th>
-                <Table.Th>{d.colColumn}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(report?.items ?? []).map((u) => (
-                <Table.Tr key={`${u.row}-${u.column}-${u.codePoint}`}>
-                  <Table.Td>{u.char}</Table.Td>
-                  <Table.Td>{u.codePoint}</Table.Td>
-                  <Table.Td>{u.row}</Table.Td>
-                  <Table.Td>{u.column}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <UnencodableTable items={report?.items ?? []} labels={d} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setReport(null)}>
               {d.close}

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Table } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ja } from '../../../i18n/ja';
 import { type CsvEncoding, checkExport, downloadCsv, type Unencodable } from './api';
+import { UnencodableTable } from '../../../components/UnencodableTable';
 
 const p = ja.progress;
 
@@ -59,26 +60,7 @@ export function ExportButtons({ caseId }: { caseId: string }) {
           <Alert color="yellow" variant="light" role="alert">
             {p.sjisWarning}
           </Alert>
-          <Table aria-label={p.sjisTable} withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{p.colChar}</Table.Th>
-                <Table.Th>{p.colCodePoint}</Table.Th>
-                <Table.Th>{p.colRow}</Table.Th>
-                <Table.Th>{p.colColumn}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(report ?? []).map((u) => (
-                <Table.Tr key={`${u.row}-${u.column}-${u.codePoint}`}>
-                  <Table.Td>{u.char}</Table.Td>
-                  <Table.Td>{u.codePoint}</Table.Td>
-                  <Table.Td>{u.row}</Table.Td>
-                  <Table.Td>{u.column}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <UnencodableTable items={report ?? []} labels={p} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => download('utf8')}>
               {p.sjisUseUtf8}
