@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Section } from '../../components/Section';
+import { TableDownload } from '../../components/TableDownload';
 import { ja } from '../../i18n/ja';
 import { type Cost, costsQuery, deleteCost, fundingChanged } from './api';
 import { CostFormModal } from './CostFormModal';
@@ -75,7 +76,16 @@ export function CostsSection({ fiscalYear }: { fiscalYear: number }) {
           )}
           <Group justify="space-between">
             <Text fw={600}>{t.costTotal(yen(data.totalYen))}</Text>
-            <Button onClick={() => setEditing('new')}>{t.addCost}</Button>
+            <Group gap="sm">
+              {data.costs.length > 0 && (
+                <TableDownload
+                  fileName={`${t.costsTitle}_${fiscalYear}`}
+                  header={[t.colLabel, t.colKind, t.colAgency, t.colPart, t.colAmount, t.colHours]}
+                  rows={data.costs.map((c) => [c.label, t.costKinds[c.kind] ?? c.kind, c.agencyName, partLabel(c.part), c.amountYen, c.hours.reduce((sum, h) => sum + h.hours, 0)])}
+                />
+              )}
+              <Button onClick={() => setEditing('new')}>{t.addCost}</Button>
+            </Group>
           </Group>
           {editing && <CostFormModal fiscalYear={fiscalYear} cost={editing === 'new' ? null : editing} agencies={data.agencies} onClose={() => setEditing(null)} />}
         </>

@@ -1,5 +1,6 @@
 import { Badge, Button, SimpleGrid, Table, Title } from '@mantine/core';
 import { useState } from 'react';
+import { TableDownload } from '../../components/TableDownload';
 import { ja } from '../../i18n/ja';
 import { type Claim, PAYERS, type Run } from './api';
 import { partLabel, siloLabel, yen } from './format';
@@ -32,6 +33,8 @@ function Summary({ run }: { run: Run }) {
     </Table>
   );
 }
+
+const claimsHeader = () => [t.colPart, t.colSilo, t.colAllocated, t.colBase, t.colClaimed, ...PAYERS.map((p) => t.payers[p] ?? p), t.colRateVersion];
 
 /** One run: the summary, the claim per part × silo (click 内訳 for the trace) and the share of each payer. */
 export function RunResult({ run }: { run: Run }) {
@@ -80,6 +83,11 @@ export function RunResult({ run }: { run: Run }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <TableDownload
+        fileName={`${t.claimsTitle}_${run.fiscalYear}`}
+        header={claimsHeader()}
+        rows={run.claims.map((c) => [partLabel(c.part), siloLabel(c.silo), c.allocatedYen, c.baseAmountYen, c.claimedYen, ...PAYERS.map((p) => c.payers?.[p] ?? null), c.rateVersionNo])}
+      />
       <Title order={3} size="h5">
         {t.payersTitle}
       </Title>
@@ -101,6 +109,7 @@ export function RunResult({ run }: { run: Run }) {
           </Table.Tbody>
         </Table>
       </SimpleGrid>
+      <TableDownload fileName={`${t.payersTitle}_${run.fiscalYear}`} header={[t.colPayer, t.colPayerAmount]} rows={PAYERS.map((p) => [t.payers[p] ?? p, run.payerTotals[p] ?? null])} />
       {traced && <TraceModal run={run} claim={traced} onClose={() => setTraced(null)} />}
     </>
   );
