@@ -20,13 +20,19 @@ export async function listUnowned(ctx: Ctx, filter: { days?: number | undefined;
     const basis = authorize(tx, 'list', { kind: 'consultation', municipalityId: mid, ownerAgencyIds: [...tx.actor.agencyIds] });
     const days = filter.days ?? (await loadReferralSettings(tx.db, mid)).noContactDays;
     const today = japanDate(tx.now)!;
-    const all = await findUnowned(tx.db, mid, today, days, tx.actor.agencyIds);
+    const seesCounts = can(tx.actor, 'read', { kind: 'aggregate', municipalityId: mid }, { now: tx.now }).allowed;
+    // Who sees the counts per agency needs the whole municipality anyway: one query, then its own rows.
+    const municipality = seesCounts ? await findUnowned(tx.db, mid, today, days, null) : null;
+    const mine = tx.actor.agencyIds;
+    const all = municipality
+      ? municipality.filter((r) => mine.includes(r.receiving_agency_id) || (r.lead_agency_id !== null && mine.includes(r.lead_agency_id)))
+      : await findUnowned(tx.db, mid, today, days, mine);
     const rows = filter.reason ? all.filter((r) => r[filter.reason!]) : all;
     const limited = rows.slice(0, filter.limit ?? 200);
     let byAgency: { agencyId: string; agencyName: string; count: number }[] | null = null;
-    if (can(tx.actor, 'read', { kind: 'aggregate', municipalityId: mid }, { now: tx.now }).allowed) {
+    if (municipality) {
       const counts = new Map<string, { agencyId: string; agencyName: string; count: number }>();
-      for (const r of await findUnowned(tx.db, mid, today, days, null)) {
+      for (const r of municipality) {
         const c = counts.get(r.receiving_agency_id) ?? { agencyId: r.receiving_agency_id, agencyName: r.agency_name, count: 0 };
         c.count += 1;
         counts.set(r.receiving_agency_id, c);
