@@ -97,7 +97,7 @@ const publicFormRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/consultations',
     {
       bodyLimit: SUBMIT_BODY_LIMIT,
-      config: { auth: 'none', rateLimit: SUBMIT_LIMIT },
+      config: { auth: 'none', rateLimit: SUBMIT_LIMIT, ownControlCharCheck: true },
       schema: {
         tags: ['public'],
         summary: 'オンライン相談を送る（受付番号だけを返す）',

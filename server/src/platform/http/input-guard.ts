@@ -17,10 +17,12 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
 
 /**
  * PostgreSQL text cannot hold U+0000: a NUL anywhere in the input (body, query string, path) would reach
- * the database as an "invalid byte sequence" error, a 500. Refuse it at the door as invalid input.
+ * the database as an "invalid byte sequence" error, a 500. Refuse it at the door as invalid input —
+ * except on routes that check control characters themselves (`ownControlCharCheck`).
  */
 export function installInputGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.config?.ownControlCharCheck) return;
     const path = nulPath(req.params, '') ?? nulPath(req.query, '') ?? nulPath(req.body, '');
     if (path !== null) throw new AppError('invalid', { fields: [{ path, message: '使用できない文字（NUL）が含まれています。' }] });
   });

@@ -26,5 +26,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /** The route checks control characters itself, per field and in its own language (the public form). */
+    ownControlCharCheck?: boolean;
   }
 }
