@@ -85,19 +85,14 @@ export class HttpClient {
   }
 
   async get(path: string): Promise<number> {
-    const res = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
-    await res.arrayBuffer();
-    return res.status;
+    return (await this.getJson(path)).status;
   }
-}
 
-export interface WriteLog {
-  /** Ids returned with a 2xx: each must be in the database after any crash. */
-  acknowledged: string[];
-  /** Requests that got no response (the server died under them): may or may not have happened. */
-  unknown: number;
-  /** Other HTTP statuses, by status. */
-  refused: Record<number, number>;
+  async getJson<T = Record<string, unknown>>(path: string): Promise<{ status: number; json: T }> {
+    const res = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
+    const text = await res.text();
+    return { status: res.status, json: (text.startsWith('{') ? JSON.parse(text) : {}) as T };
+  }
 }
 
 /** Intake of one consultation: one request writes consultation + consent + audit event in one transaction. */
@@ -110,27 +105,4 @@ export function intake(tag: string, i: number) {
     details: '障害試験の書き込み',
     consentStatus: 'given',
   };
-}
-
-/**
- * Concurrent intake writes by `workers` loops until `stop` resolves; every outcome is logged in `log`
- * as it happens. Returns when every loop has ended.
- */
-export async function writeBurst(client: HttpClient, tag: string, workers: number, stop: Promise<unknown>, log: WriteLog): Promise<WriteLog> {
-  let stopped = false;
-  void stop.then(() => {
-    stopped = true;
-  });
-  let n = 0;
-  const loop = async () => {
-    while (!stopped) {
-      const i = n++;
-      const res = await client.post('/api/v1/consultations', intake(tag, i)).catch(() => null);
-      if (res === null) log.unknown += 1;
-      else if (res.status === 201) log.acknowledged.push(String(res.json.id));
-      else log.refused[res.status] = (log.refused[res.status] ?? 0) + 1;
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, loop));
-  return log;
 }
