@@ -9,10 +9,15 @@ import { type EpisodeRow, type EpisodeView, loadEpisodes, toEpisodeView } from '
 
 export const COORDINATOR_TEAM_ROLE = '多機関協働事業者（関与中）';
 
-/** The episode, for a 多機関協働事業者 of its coordinator agency only; anyone else: not_found. */
+/** The episode, for a 多機関協働事業者 of its coordinator agency only; anyone else: not_found (the refusal is audited). */
 export async function episodeForCoordinator(tx: Ctx, episodeId: string): Promise<EpisodeRow> {
   const [row] = await loadEpisodes(tx.db, tx.actor.municipalityId, { episodeId });
-  if (!row || !hasRole(tx.actor, 'coordinator') || !row.coordinator_agency_id || !tx.actor.agencyIds.includes(row.coordinator_agency_id)) throw new AppError('not_found');
+  const coordinator = hasRole(tx.actor, 'coordinator');
+  if (!row || !coordinator || !row.coordinator_agency_id || !tx.actor.agencyIds.includes(row.coordinator_agency_id)) {
+    const { municipalityId, userId, loginName } = tx.actor;
+    const basis = coordinator ? 'no_relationship' : 'role_not_permitted';
+    throw new AppError('not_found', undefined, undefined, { municipalityId, actorUserId: userId, actorLogin: loginName, action: 'coordination.answer', targetType: 'case', targetId: row?.case_id ?? episodeId, basis });
+  }
   return row;
 }
 

@@ -71,9 +71,10 @@ async function pendingForMe(ctx: Ctx, transferId: string) {
     .where('transfer_id', '=', transferId)
     .where('status', '=', 'requested')
     .executeTakeFirst();
-  if (!t || !ctx.actor.agencyIds.includes(t.to_agency_id)) throw new AppError('not_found');
-  // The receiving agency acts on it as the would-be owner of the case.
-  const basis = authorize(ctx, 'update', { kind: 'case', municipalityId: ctx.actor.municipalityId, id: t.case_id, ownerAgencyIds: [t.to_agency_id] });
+  // The receiving agency acts on it as the would-be owner of the case; anyone else (or an unknown
+  // transfer) is refused by the policy: not_found, audited.
+  const basis = authorize(ctx, 'update', { kind: 'case', municipalityId: ctx.actor.municipalityId, id: t?.case_id ?? transferId, ownerAgencyIds: t ? [t.to_agency_id] : [] }, { auditAction: 'case.transfer_answer' });
+  if (!t) throw new AppError('not_found');
   return { t, basis };
 }
 

@@ -20,8 +20,8 @@ import { PLACEMENT_STATUS_LABELS } from './participation-codes.js';
 async function placementFor(tx: Ctx, placementId: string, auditAction: string) {
   const mid = tx.actor.municipalityId;
   const needId = await needIdOfPlacement(tx.db, mid, placementId);
-  if (!needId) throw new AppError('not_found');
-  const { need, basis } = await loadNeedFor(tx, needId, 'update', auditAction);
+  // An unknown placement goes through the policy too (facts that grant nothing): not_found, audited.
+  const { need, basis } = await loadNeedFor(tx, needId ?? placementId, 'update', auditAction);
   const placement = await tx.db.selectFrom('participation_placement').selectAll().where('municipality_id', '=', mid).where('placement_id', '=', placementId).executeTakeFirstOrThrow();
   return { need, basis, placement };
 }
@@ -83,8 +83,9 @@ export async function completeFollowup(ctx: Ctx, followupId: string, input: { ve
   return inTransaction(ctx, async (tx) => {
     const mid = tx.actor.municipalityId;
     const f = await placementOfFollowup(tx.db, mid, followupId);
+    // An unknown follow-up goes through the policy too (facts that grant nothing): not_found, audited.
+    const { need, basis } = await loadNeedFor(tx, f?.need_id ?? followupId, 'update', 'participation.followup_done');
     if (!f) throw new AppError('not_found');
-    const { need, basis } = await loadNeedFor(tx, f.need_id, 'update', 'participation.followup_done');
     if (f.done_on !== null) throw new AppError('conflict', undefined, 'この定着支援はすでに完了しています。');
     const doneOn = input.doneOn ?? isoDayInJapan(tx.now);
     notFuture(tx, 'doneOn', doneOn, '実施日');
