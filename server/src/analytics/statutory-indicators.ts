@@ -38,7 +38,7 @@ export function countStatutory(records: StatutoryRecords, period: Period): Recor
   const participation = countKpis(records.participation, { ...period, label: '' }, period.to);
   const community = computeKpi(records.places, records.sessions, period);
   return {
-    consultations: records.consultationDays.filter((d) => d >= period.from && d <= period.to).length,
+    consultations: records.consultationsByDay.reduce((n, d) => (d.day >= period.from && d.day <= period.to ? n + d.count : n), 0),
     participation_persons: participation.personsSupported,
     participation_hosts: participation.hostsRegistered,
     community_places: community.places,

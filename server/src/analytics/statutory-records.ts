@@ -12,8 +12,9 @@ import type { Database } from '../platform/db/schema.js';
 import { agencyIn, areaIs, type Scope } from './analytics-scope.js';
 
 export interface StatutoryRecords {
-  /** received_on of each consultation received in the period (every route, online included). */
-  consultationDays: string[];
+  /** Consultations received per day (received_on) in the period, every route, online included —
+   * counted in SQL, so a 年度 of a city's consultations is at most 366 rows here. */
+  consultationsByDay: Array<{ day: string; count: number }>;
   participation: KpiRecords;
   places: KpiPlace[];
   sessions: KpiSession[];
@@ -23,11 +24,12 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
   const mid = scope.municipalityId;
   const consultations = await db
     .selectFrom('consultation')
-    .select('received_on')
+    .select((eb) => ['received_on', eb.fn.countAll<string>().as('count')])
     .where('municipality_id', '=', mid)
     .where('received_on', '>=', from)
     .where('received_on', '<=', to)
     .where((eb) => agencyIn(scope, eb.ref('receiving_agency_id')))
+    .groupBy('received_on')
     .execute();
   const needs = await db
     .selectFrom('participation_need')
@@ -78,7 +80,7 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
     sessions.set(r.session_id, s);
   }
   return {
-    consultationDays: consultations.map((c) => c.received_on),
+    consultationsByDay: consultations.map((c) => ({ day: c.received_on, count: Number(c.count) })),
     participation: {
       needs: needs.map((n) => ({ personId: n.person_id, openedOn: n.opened_on, closedOn: n.closed_on })),
       placements: placements.map((p) => ({ personId: p.person_id, startOn: p.start_on, endedOn: p.ended_on, status: p.status })),
