@@ -46,6 +46,12 @@ export async function freshDatabase(kind: DbKind, cluster: Cluster | null): Prom
   };
 }
 
+/** A database seeded beforehand (`npm run seed -- --persons N`): measured as it is and kept. */
+export function existingDatabase(existing: { databaseUrl: string } | { dataDir: string }): BenchDatabase {
+  if ('databaseUrl' in existing) return { kind: 'postgres', env: { DATABASE_URL: existing.databaseUrl, KASANE_DEMO_PASSWORD: BENCH_PASSWORD }, async dispose() {} };
+  return { kind: 'pglite', env: { DATABASE_URL: '', KASANE_DATA_DIR: existing.dataDir, KASANE_DEMO_PASSWORD: BENCH_PASSWORD }, async dispose() {} };
+}
+
 /** Runs the generator in a child process with the database's environment; returns its wall time. */
 export interface SeedFigures {
   /** Wall time of the child process (start-up and migrations included). */

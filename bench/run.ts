@@ -16,7 +16,7 @@ import { homeMunicipality } from '../server/src/bootstrap.js';
 import { type Cluster, postgresBinDir, startCluster } from '../scripts/pg-cluster.js';
 import { type BenchOptions, type DbKind, parseBenchArgs } from './args.js';
 import { measureAuditVerify } from './audit.js';
-import { databaseVersion, freshDatabase, openDirect, seedDatabase } from './database.js';
+import { databaseVersion, existingDatabase, freshDatabase, openDirect, seedDatabase } from './database.js';
 import { CASEWORKER, DASHBOARD_USER, drawInputs } from './inputs.js';
 import { measureApi, measureFloors, measureHttpBaseline } from './measure.js';
 import { mixedLoad } from './mixed.js';
@@ -27,11 +27,17 @@ import { checkTargets } from './targets.js';
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 async function benchOne(kind: DbKind, cluster: Cluster | null, options: BenchOptions): Promise<DbResult> {
-  const database = await freshDatabase(kind, cluster);
+  const database = options.existing ? existingDatabase(options.existing) : await freshDatabase(kind, cluster);
   try {
-    log(`${kind}: seeding ${options.persons ?? 'the default demo'} persons`);
-    const seed = await seedDatabase(database, options.persons, options.seed);
-    log(`${kind}: seeded in ${seed.seconds} s`);
+    let seed: Awaited<ReturnType<typeof seedDatabase>>;
+    if (options.existing) {
+      // Seeded beforehand with KASANE_DEMO_PASSWORD=bench-demo-password-2026; its own seed report has the time.
+      seed = { seconds: Number.NaN, summary: 'existing database, seeded beforehand' };
+    } else {
+      log(`${kind}: seeding ${options.persons ?? 'the default demo'} persons`);
+      seed = await seedDatabase(database, options.persons, options.seed);
+      log(`${kind}: seeded in ${seed.seconds} s`);
+    }
 
     let direct = await openDirect(database);
     let version: string;
@@ -91,7 +97,7 @@ let cluster: Cluster | null = null;
 const results: DbResult[] = [];
 try {
   for (const kind of options.dbs) {
-    if (kind === 'postgres') {
+    if (kind === 'postgres' && !options.existing) {
       if (!postgresBinDir()) {
         log('PostgreSQL server binaries not found; skipping the postgres run.');
         continue;

@@ -90,6 +90,7 @@ export function teamPersonVisibleTo(agencyIds: readonly string[]) {
         .where('m.left_on', 'is', null)
         .where('c.status', '=', 'open')
         .where('t.left_on', 'is', null)
-        .where('t.agency_id', 'in', agencies),
+        .where('t.agency_id', 'in', agencies)
+        .offset(0), // probed per candidate row, not hashed whole (see consultation/person.visibility.ts)
     );
 }

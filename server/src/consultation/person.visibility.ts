@@ -13,6 +13,9 @@ import { referredPersonVisibleTo } from '../referral/referral-facts.js';
  * non-confidential person it is about (referral/referral-facts.ts); 支援チーム agencies find the
  * current members of the household of their open case (collaboration/collaboration-facts.ts) —
  * change the facts and this filter together;
+ * The correlated EXISTS carry `offset 0` so PostgreSQL probes them per candidate row (index lookups)
+ * instead of hashing every visible person of the agency first: a search stops after `limit` visible
+ * rows, and at a million persons the hashed form cost ~1 s per search.
  * person.visibility.int.test.ts checks they agree).
  */
 export function actorMaySeePersons(actor: Actor): boolean {
@@ -34,7 +37,8 @@ export function personVisibleTo(actor: Actor, now: Date) {
           .whereRef('m.municipality_id', '=', 'p.municipality_id')
           .whereRef('m.person_id', '=', 'p.person_id')
           .where('m.left_on', 'is', null)
-          .where('h.registered_by_agency_id', 'in', agencies),
+          .where('h.registered_by_agency_id', 'in', agencies)
+          .offset(0),
       ),
       eb.exists(
         eb
@@ -47,7 +51,8 @@ export function personVisibleTo(actor: Actor, now: Date) {
           .whereRef('m.person_id', '=', 'p.person_id')
           .where('m.left_on', 'is', null)
           .where('c.status', '=', 'open')
-          .where('c.lead_agency_id', 'in', agencies),
+          .where('c.lead_agency_id', 'in', agencies)
+          .offset(0),
       ),
       // Cheapest first: the own-agency conditions above decide most rows.
       team(eb),

@@ -1,0 +1,103 @@
+/**
+ * The 本人検索 query (no authorization or audit: searchPersons does those; the benchmark runs it as
+ * its SQL floor). At a city's scale a common surname matches tens of thousands of persons, so:
+ *
+ * 1. exact and prefix on the normalised key (name_key or kana_key), walking its B-tree prefix index
+ *    in key order (`using ~<~`, the text_pattern_ops order) so the scan stops as soon as `limit`
+ *    persons the actor may read are found — the visibility filter runs on those rows only;
+ * 2. only when that leaves room, widen: loose reading and substring (trigram indexes), excluding
+ *    what step 1 found.
+ *
+ * Which persons are returned when more than `limit` match is therefore decided by key order (an exact
+ * match sorts before its prefixes); the page is then shown by rank and 50音 (kana_key).
+ */
+import { type SqlBool, sql } from 'kysely';
+import type { Actor } from '../platform/access/actor.js';
+import type { DbHandle } from '../platform/db/database.js';
+import { parseJapaneseDate } from './japanese/japanese-date.js';
+import { isKanaOnly, looseKana, normalizeKana, normalizeKanjiName } from './japanese/name-keys.js';
+import type { PersonView } from './person-view.js';
+import { actorMaySeePersons, personVisibleTo } from './person.visibility.js';
+
+export type QueryKind = 'birth_date' | 'phone' | 'kana' | 'name';
+
+export type PersonHit = Pick<PersonView, 'id' | 'familyName' | 'givenName' | 'familyKana' | 'givenKana' | 'sex' | 'birthDate' | 'address'> & {
+  /** 1 = exact, 2 = prefix, 3 = loose reading or substring, 4 = address/other field. */
+  rank: number;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/** What the one search box was given: a birth date, a phone number, a reading, or a name/address. */
+export function classifyQuery(q: string, today: Date): { kind: QueryKind; value: string } {
+  const nfkc = q.normalize('NFKC').trim();
+  const date = /\d/.test(nfkc) ? parseJapaneseDate(nfkc, today) : null;
+  if (date?.ok) return { kind: 'birth_date', value: date.iso };
+  const digits = nfkc.replace(/[\s()-]/g, '');
+  if (/^\d{3,}$/.test(digits)) return { kind: 'phone', value: digits };
+  if (isKanaOnly(nfkc)) return { kind: 'kana', value: normalizeKana(nfkc) };
+  return { kind: 'name', value: normalizeKanjiName(nfkc) };
+}
+
+export async function findPersons(db: DbHandle, actor: Actor, now: Date, q: string, limit = 30): Promise<{ items: PersonHit[]; kind: QueryKind }> {
+  const { kind, value } = classifyQuery(q, now);
+  if (!actorMaySeePersons(actor) || value.length === 0) return { items: [], kind };
+  const like = escapeLike(value);
+  const persons = (rank: ReturnType<typeof sql<number>>) =>
+    db
+      .selectFrom('person as p')
+      .select(['p.person_id', 'p.family_name', 'p.given_name', 'p.family_kana', 'p.given_kana', 'p.sex', 'p.birth_date', 'p.address', 'p.kana_key', rank.as('rank')])
+      .where('p.municipality_id', '=', actor.municipalityId)
+      .where(personVisibleTo(actor, now));
+
+  let rows: Awaited<ReturnType<ReturnType<typeof persons>['execute']>>;
+  if (kind === 'birth_date' || kind === 'phone') {
+    const match = kind === 'birth_date' ? sql<SqlBool>`p.birth_date = ${value}::date` : sql<SqlBool>`p.phone_digits like ${`%${like}%`}`;
+    rows = await persons(kind === 'birth_date' ? sql<number>`1` : sql<number>`3`)
+      .where(match)
+      .orderBy('p.kana_key')
+      .orderBy('p.person_id')
+      .limit(limit)
+      .execute();
+  } else {
+    const key = sql.ref(kind === 'kana' ? 'p.kana_key' : 'p.name_key');
+    const prefix = `${like}%`;
+    rows = await persons(sql<number>`case when ${key} = ${value} then 1 else 2 end`)
+      .where(sql<SqlBool>`${key} like ${prefix}`)
+      .orderBy(sql`${key} using ~<~`)
+      .orderBy('p.person_id')
+      .limit(limit)
+      .execute();
+    if (rows.length < limit) {
+      const substring = `%${like}%`;
+      const widen =
+        kind === 'kana'
+          ? sql<SqlBool>`(p.kana_loose_key like ${`${escapeLike(looseKana(value))}%`} or p.kana_key like ${substring})`
+          : sql<SqlBool>`(p.name_key like ${substring} or p.address_key like ${substring})`;
+      const rank = kind === 'kana' ? sql<number>`3` : sql<number>`case when p.name_key like ${substring} then 3 else 4 end`;
+      const more = await persons(rank)
+        .where(widen)
+        .where(sql<SqlBool>`coalesce(${key}, '') not like ${prefix}`)
+        .orderBy('rank')
+        .orderBy('p.kana_key')
+        .orderBy('p.person_id')
+        .limit(limit - rows.length)
+        .execute();
+      rows = [...rows, ...more];
+    }
+  }
+  const items = rows.map((r) => ({
+    id: r.person_id,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    familyKana: r.family_kana,
+    givenKana: r.given_kana,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    address: r.address,
+    rank: Number(r.rank),
+    kanaKey: r.kana_key ?? '',
+  }));
+  items.sort((a, b) => a.rank - b.rank || (a.kanaKey < b.kanaKey ? -1 : a.kanaKey > b.kanaKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { items: items.map(({ kanaKey: _kanaKey, ...hit }) => hit), kind };
+}
