@@ -138,7 +138,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     name: 'dashboard',
     read: true,
-    samplesOf: (n) => Math.max(10, Math.ceil(n / 4)),
+    samplesOf: (n) => Math.max(10, Math.ceil(n / 20)), // seconds each at a city's scale
     api: (inputs, i) => ({ method: 'GET', path: `/api/v1/analytics/dashboard?fiscalYear=${pick(inputs.fiscalYears, i)}`, asDashboardUser: true }),
     floor: (db, inputs, i) => dashboardFloor(db, inputs.actor.municipalityId, pick(inputs.fiscalYears, i)),
   },

@@ -7,6 +7,7 @@ import { startStatisticsRefresher } from './platform/db/maintenance.js';
 import { migrate } from './platform/db/migrate.js';
 import { buildApp } from './platform/http/app.js';
 import { seedDemo } from './seed/seed-demo.js';
+import { incompleteScaleSeed } from './seed/scale/scale-markers.js';
 import { seedSecondMunicipality } from './seed/seed-second-municipality.js';
 
 export interface Started {
@@ -36,6 +37,8 @@ export async function bootstrap(config: AppConfig, options: { seedDemo?: boolean
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
+    // A city-scale generation that stopped half-way has its indexes dropped and no end marker.
+    if (await incompleteScaleSeed(database)) throw new Error('このデータベースには途中で失敗したデータ生成（npm run seed -- --persons）が残っています。データベースを作り直してください。');
     let demoPassword: string | null = null;
     if ((await homeMunicipality(database)) === null && (options.seedDemo ?? true) && !config.production) {
       const seeded = await seedDemo(database.db, { seed: config.seed, password: config.demoPassword, production: config.production });

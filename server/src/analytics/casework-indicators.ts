@@ -4,7 +4,8 @@
  *   agency pair (from → to) — where the sender or the receiver is in scope;
  * - time to first owner and first plan: for cases opened in the period (lead agency in scope), days from
  *   the household's first consultation (on or before the case opened) to the case (its 主担当) and to
- *   its first 支援プラン; median and 90th percentile (linear interpolation, percentile_cont);
+ *   its first 支援プラン; median and 90th percentile (linear interpolation, percentile_cont); the
+ *   per-case subqueries run once per case (`materialized`), not once per aggregate that reads them;
  * - co-occurrence of concern categories: households whose members' consultations received in the
  *   period (receiving agency in scope) carry both categories; the diagonal is one category alone. A
  *   member counts for a household unless they had left it before the consultation (memberships are
@@ -53,7 +54,7 @@ const round1 = (v: number | string | null) => (v === null ? null : Math.round(Nu
 export async function timeToOwnerAndPlan(db: Kysely<Database>, scope: Scope, p: Period) {
   const mid = scope.municipalityId;
   const { rows } = await sql<Record<string, string | number | null>>`
-    with c as (
+    with c as materialized (
       select k.opened_on,
         (select min(co.received_on) from consultation co
            join household_membership m on m.municipality_id = co.municipality_id and m.person_id = co.person_id

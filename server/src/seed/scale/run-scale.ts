@@ -26,8 +26,9 @@ import { MODULE_STAGES, MODULE_TABLES } from './stages.js';
 export const DEMO_PART_PERSONS = 1_000;
 /** Fixed clock for the generated ids (after the demo part's). */
 const SCALE_EPOCH = Date.UTC(2026, 3, 2);
-export const SCALE_STARTED = 'system.scale_seed_started';
-export const SCALE_SEEDED = 'system.scale_seeded';
+import { SCALE_SEEDED, SCALE_STARTED } from './scale-markers.js';
+
+export { incompleteScaleSeed, SCALE_SEEDED, SCALE_STARTED } from './scale-markers.js';
 
 export interface ScaleSeedOptions {
   persons: number;
@@ -151,11 +152,6 @@ export async function seedScale(database: OpenDatabase, options: ScaleSeedOption
 }
 
 /** Whether a database holds a municipality from a scale run that never completed. */
-export async function incompleteScaleSeed(database: OpenDatabase): Promise<boolean> {
-  const marks = await database.db.selectFrom('audit_event').select('action').where('action', 'in', [SCALE_STARTED, SCALE_SEEDED]).execute();
-  return marks.some((m) => m.action === SCALE_STARTED) && !marks.some((m) => m.action === SCALE_SEEDED);
-}
-
 async function scaleContext(database: OpenDatabase, mid: string, options: ScaleSeedOptions, now: Date): Promise<ScaleContext> {
   const { db } = database;
   const agencyRows = await db.selectFrom('agency').select(['agency_id', 'name']).where('municipality_id', '=', mid).execute();
