@@ -119,7 +119,7 @@ const machine = {
   /** 1/5/15-minute load averages: the machine is shared, and other work skews the figures. */
   loadAverage: { atStart: loadAtStart.map((l) => Math.round(l * 100) / 100), atEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
 };
-const flags = { ...options, persons: options.persons ?? 'default demo', seed: options.seed ?? 'default' };
+const flags = { ...options, persons: options.existing ? 'existing database' : (options.persons ?? 'default demo'), seed: options.existing ? 'existing database' : (options.seed ?? 'default') };
 console.log(JSON.stringify({ benchmark: 'kasane', startedAt, machine, options: flags, results }, null, 2));
 printTable(results);
 console.log(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.atStart.join(' / ')} at start, ${machine.loadAverage.atEnd.join(' / ')} at end`);

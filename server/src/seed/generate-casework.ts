@@ -12,7 +12,8 @@ import type { SeededRandom } from './random.js';
 const DAY = 86_400_000;
 const BATCH = 500;
 const NOTE_KINDS: ProgressNoteKind[] = ['interview', 'phone', 'visit', 'accompany', 'email', 'meeting', 'coordination'];
-const NOTE_TEXT: Record<ProgressNoteKind, [string, string]> = {
+/** Subject and body of a generated 支援経過記録 by kind (the scale generator uses them too). */
+export const NOTE_TEXT: Record<ProgressNoteKind, [string, string]> = {
   interview: ['来所面談', '本人と面談。生活状況と困りごとを聞き取った。'],
   phone: ['電話連絡', '本人に電話。体調と支払い状況を確認した。'],
   visit: ['自宅訪問', '自宅を訪問。室内の様子と家族の状況を確認した。'],

@@ -12,6 +12,7 @@ import type { SeededRandom } from '../random.js';
 import type { AuditChain } from './audit-rows.js';
 import type { GeneratedHousehold } from './household-rows.js';
 import type { RowBuffer } from './row-buffer.js';
+import { NOTE_TEXT } from '../generate-casework.js';
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -51,15 +52,6 @@ const SUMMARIES: Record<string, string> = {
   family: '家族との関係で悩んでいる。',
 };
 const NOTE_KINDS: ProgressNoteKind[] = ['interview', 'phone', 'phone', 'visit', 'accompany', 'email', 'meeting', 'coordination'];
-const NOTE_TEXT: Record<ProgressNoteKind, [string, string]> = {
-  interview: ['来所面談', '本人と面談。生活状況と困りごとを聞き取った。'],
-  phone: ['電話連絡', '本人に電話。体調と支払い状況を確認した。'],
-  visit: ['自宅訪問', '自宅を訪問。室内の様子と家族の状況を確認した。'],
-  accompany: ['窓口同行', '本人に同行し、手続きを一緒に行った。'],
-  email: ['メール連絡', '関係機関からの連絡をメールで受けた。'],
-  meeting: ['ケース会議', '関係機関でケースの状況を共有した。'],
-  coordination: ['関係機関調整', '関係機関と今後の役割分担を調整した。'],
-};
 const CLOSE_REASONS = ['課題が解決し、見守りに移行', '転居', '本人の希望により終結', '他制度の支援に移行', '死亡'];
 /** Each end state and the path that leads there; open states only on open cases, recently. */
 const OPEN_PATHS: ReferralStatus[][] = [['draft'], ['draft', 'requested'], ['draft', 'requested', 'accepted'], ['draft', 'requested', 'accepted', 'in_progress'], ['draft', 'requested', 'accepted', 'in_progress', 'on_hold']];
