@@ -5,7 +5,9 @@
  */
 import { activityByJigyo } from '../server/src/analytics/activity-check.js';
 import { resolveScope } from '../server/src/analytics/analytics-scope.js';
-import { concernCooccurrence, noContactCases, referralCounts, timeToOwnerAndPlan } from '../server/src/analytics/casework-indicators.js';
+import { prepareAnalyticsTransaction } from '../server/src/analytics/analytics-session.js';
+import { noContactCases, referralCounts, timeToOwnerAndPlan } from '../server/src/analytics/casework-indicators.js';
+import { concernCooccurrence } from '../server/src/analytics/concern-cooccurrence.js';
 import { collaborationCounts, meetingsByType, outreachCounts } from '../server/src/analytics/collaboration-indicators.js';
 import { dashboardPeriod } from '../server/src/analytics/dashboard-period.js';
 import { countStatutory } from '../server/src/analytics/statutory-indicators.js';
@@ -15,20 +17,24 @@ import { isoDayInJapan } from '../server/src/consultation/japanese/japanese-date
 import type { Db } from '../server/src/platform/db/database.js';
 
 export async function dashboardFloor(db: Db, mid: string, fiscalYear: number): Promise<void> {
-  await db.selectFrom('municipal_area').select(['area_id as id', 'name']).where('municipality_id', '=', mid).orderBy('sort_order').orderBy('name').execute();
-  await db.selectFrom('agency').select(['agency_id as id', 'name']).where('municipality_id', '=', mid).where('status', '=', 'active').orderBy('name').execute();
-  const when = dashboardPeriod({ fiscalYear }, isoDayInJapan(new Date()));
-  const { period } = when;
-  const scope = await resolveScope(db, mid, {});
-  const records = await loadStatutoryRecords(db, scope, when.year.from, when.year.to);
-  countStatutory(records, period);
-  for (const m of when.months) countStatutory(records, m);
-  await activityByJigyo(db, scope, period);
-  await collaborationCounts(db, scope, period);
-  await meetingsByType(db, scope, period);
-  await outreachCounts(db, scope, period);
-  await referralCounts(db, scope, period);
-  await timeToOwnerAndPlan(db, scope, period);
-  await concernCooccurrence(db, scope, period);
-  await noContactCases(db, scope, when.asOf, DEFAULT_NO_CONTACT_DAYS);
+  // One transaction, as viewDashboard runs in, with the same per-transaction settings.
+  await db.transaction().execute(async (tx) => {
+    await prepareAnalyticsTransaction(tx);
+    await tx.selectFrom('municipal_area').select(['area_id as id', 'name']).where('municipality_id', '=', mid).orderBy('sort_order').orderBy('name').execute();
+    await tx.selectFrom('agency').select(['agency_id as id', 'name']).where('municipality_id', '=', mid).where('status', '=', 'active').orderBy('name').execute();
+    const when = dashboardPeriod({ fiscalYear }, isoDayInJapan(new Date()));
+    const { period } = when;
+    const scope = await resolveScope(tx, mid, {});
+    const records = await loadStatutoryRecords(tx, scope, when.year.from, when.year.to);
+    countStatutory(records, period);
+    for (const m of when.months) countStatutory(records, m);
+    await activityByJigyo(tx, scope, period);
+    await collaborationCounts(tx, scope, period);
+    await meetingsByType(tx, scope, period);
+    await outreachCounts(tx, scope, period);
+    await referralCounts(tx, scope, period);
+    await timeToOwnerAndPlan(tx, scope, period);
+    await concernCooccurrence(tx, scope, period);
+    await noContactCases(tx, scope, when.asOf, DEFAULT_NO_CONTACT_DAYS);
+  });
 }

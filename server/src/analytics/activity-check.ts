@@ -12,43 +12,48 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { agencyIn, agencyIs, areaIs, type Scope } from './analytics-scope.js';
 import { JIGYO, type JigyoCode } from './dashboard-period.js';
+import { dateWithin, instantWithin } from './period-sql.js';
 import type { Period } from './statutory-indicators.js';
-
-const day = (column: string) => sql`(${sql.ref(column)} at time zone 'Asia/Tokyo')::date`;
 
 export async function activityByJigyo(db: Kysely<Database>, scope: Scope, p: Period): Promise<Array<{ jigyo: JigyoCode; label: string; records: number }>> {
   const mid = scope.municipalityId;
-  const within = (column: ReturnType<typeof sql.ref> | ReturnType<typeof day>) => sql`${column} between ${p.from}::date and ${p.to}::date`;
+  const within = (column: string) => dateWithin(column, p.from, p.to);
+  const instantIn = (column: string) => instantWithin(column, p.from, p.to);
   const inScope = (column: string) => agencyIn(scope, sql.ref(column));
+  // An evaluation's agency is its case's lead: joined only when the scope names agencies.
+  const evaluationCase =
+    scope.agencyIds === null
+      ? sql``
+      : sql`join support_plan sp on sp.municipality_id = ev.municipality_id and sp.plan_id = ev.plan_id
+           join support_case k on k.municipality_id = sp.municipality_id and k.case_id = sp.case_id`;
   const needJoin = sql`join participation_need n on n.municipality_id = pl.municipality_id and n.need_id = pl.need_id`;
   const { rows } = await sql<Record<JigyoCode, string>>`
     select
-      (select count(*) from consultation c where c.municipality_id = ${mid} and ${inScope('c.receiving_agency_id')} and ${within(sql.ref('c.received_on'))})
-      + (select count(*) from progress_note n where n.municipality_id = ${mid} and ${inScope('n.author_agency_id')} and ${within(sql.ref('n.occurred_on'))}) as soudan,
-      (select count(*) from coordination_episode e where e.municipality_id = ${mid} and (${inScope('e.requested_by_agency_id')} or ${inScope('e.coordinator_agency_id')}) and ${within(day('e.requested_at'))})
-      + (select count(*) from meeting m where m.municipality_id = ${mid} and ${inScope('m.convened_by_agency_id')} and ${within(day('m.scheduled_at'))})
-      + (select count(*) from support_plan_version v where v.municipality_id = ${mid} and ${inScope('v.created_by_agency_id')} and ${within(day('v.created_at'))})
-      + (select count(*) from support_plan_evaluation ev join support_plan sp on sp.municipality_id = ev.municipality_id and sp.plan_id = ev.plan_id
-           join support_case k on k.municipality_id = sp.municipality_id and k.case_id = sp.case_id
-          where ev.municipality_id = ${mid} and ${inScope('k.lead_agency_id')} and ${within(sql.ref('ev.evaluated_on'))}) as tajikan,
+      (select count(*) from consultation c where c.municipality_id = ${mid} and ${inScope('c.receiving_agency_id')} and ${within('c.received_on')})
+      + (select count(*) from progress_note n where n.municipality_id = ${mid} and ${inScope('n.author_agency_id')} and ${within('n.occurred_on')}) as soudan,
+      (select count(*) from coordination_episode e where e.municipality_id = ${mid} and (${inScope('e.requested_by_agency_id')} or ${inScope('e.coordinator_agency_id')}) and ${instantIn('e.requested_at')})
+      + (select count(*) from meeting m where m.municipality_id = ${mid} and ${inScope('m.convened_by_agency_id')} and ${instantIn('m.scheduled_at')})
+      + (select count(*) from support_plan_version v where v.municipality_id = ${mid} and ${inScope('v.created_by_agency_id')} and ${instantIn('v.created_at')})
+      + (select count(*) from support_plan_evaluation ev ${evaluationCase}
+          where ev.municipality_id = ${mid} and ${inScope('k.lead_agency_id')} and ${within('ev.evaluated_on')}) as tajikan,
       (select count(*) from outreach_lead l where l.municipality_id = ${mid} and ${areaIs(scope, sql.ref('l.area_id'))} and ${agencyIs(scope, sql.ref('l.agency_id'))}
-          and ${within(sql.ref('l.opened_on'))})
+          and ${within('l.opened_on')})
       + (select count(*) from contact_attempt a join outreach_lead l on l.municipality_id = a.municipality_id and l.lead_id = a.lead_id
-          where a.municipality_id = ${mid} and ${areaIs(scope, sql.ref('l.area_id'))} and ${agencyIs(scope, sql.ref('l.agency_id'))} and ${within(day('a.occurred_at'))}) as outreach,
-      (select count(*) from participation_need n where n.municipality_id = ${mid} and ${inScope('n.keeping_agency_id')} and ${within(sql.ref('n.opened_on'))})
-      + (select count(*) from participation_placement pl ${needJoin} where pl.municipality_id = ${mid} and ${inScope('n.keeping_agency_id')} and ${within(sql.ref('pl.start_on'))})
+          where a.municipality_id = ${mid} and ${areaIs(scope, sql.ref('l.area_id'))} and ${agencyIs(scope, sql.ref('l.agency_id'))} and ${instantIn('a.occurred_at')}) as outreach,
+      (select count(*) from participation_need n where n.municipality_id = ${mid} and ${inScope('n.keeping_agency_id')} and ${within('n.opened_on')})
+      + (select count(*) from participation_placement pl ${needJoin} where pl.municipality_id = ${mid} and ${inScope('n.keeping_agency_id')} and ${within('pl.start_on')})
       + (select count(*) from participation_followup f join participation_placement pl on pl.municipality_id = f.municipality_id and pl.placement_id = f.placement_id ${needJoin}
-          where f.municipality_id = ${mid} and ${inScope('n.keeping_agency_id')} and ${within(sql.ref('f.done_on'))})
+          where f.municipality_id = ${mid} and ${inScope('n.keeping_agency_id')} and ${within('f.done_on')})
       + (select count(*) from participation_host_event he join participation_host h on h.municipality_id = he.municipality_id and h.host_id = he.host_id
           where he.municipality_id = ${mid} and ${areaIs(scope, sql.ref('h.area_id'))}
-            and ${within(sql.ref('he.occurred_on'))}) as sanka,
+            and ${within('he.occurred_on')}) as sanka,
       (select count(*) from community_session s
           join community_activity ac on ac.municipality_id = s.municipality_id and ac.activity_id = s.activity_id
           join community_place pc on pc.municipality_id = ac.municipality_id and pc.place_id = ac.place_id
           where s.municipality_id = ${mid} and ${areaIs(scope, sql.ref('pc.area_id'))}
-            and s.status = 'held' and ${within(sql.ref('s.held_on'))})
+            and s.status = 'held' and ${within('s.held_on')})
       + (select count(*) from community_log_entry g where g.municipality_id = ${mid} and ${areaIs(scope, sql.ref('g.area_id'))} and ${agencyIs(scope, sql.ref('g.agency_id'))}
-          and ${within(sql.ref('g.entry_on'))}) as chiiki`.execute(db);
+          and ${within('g.entry_on')}) as chiiki`.execute(db);
   const r = rows[0]!;
   return JIGYO.map((j) => ({ jigyo: j.code, label: j.label, records: Number(r[j.code]) }));
 }

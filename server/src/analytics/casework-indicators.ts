@@ -6,20 +6,16 @@
  *   the household's first consultation (on or before the case opened) to the case (its 主担当) and to
  *   its first 支援プラン; median and 90th percentile (linear interpolation, percentile_cont); the
  *   per-case subqueries run once per case (`materialized`), not once per aggregate that reads them;
- * - co-occurrence of concern categories: households whose members' consultations received in the
- *   period (receiving agency in scope) carry both categories; the diagonal is one category alone. A
- *   member counts for a household unless they had left it before the consultation (memberships are
- *   often recorded after the first consultation, so the joining day is not required);
  * - no contact for N days: cases open at `asOf` (lead agency in scope) whose last contact (面談/電話/
  *   訪問/同行/メール note, outreach attempt on a lead of the case, or the case opening) is more than N
  *   days before `asOf`, by lead agency.
+ * Co-occurrence of concerns is in concern-cooccurrence.ts.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { agencyIn, type Scope } from './analytics-scope.js';
+import { dayOf, instantWithin } from './period-sql.js';
 import type { Period } from './statutory-indicators.js';
-
-const day = (column: string) => sql`(${sql.ref(column)} at time zone 'Asia/Tokyo')::date`;
 
 export async function referralCounts(db: Kysely<Database>, scope: Scope, p: Period) {
   const mid = scope.municipalityId;
@@ -30,7 +26,7 @@ export async function referralCounts(db: Kysely<Database>, scope: Scope, p: Peri
       join agency ta on ta.municipality_id = r.municipality_id and ta.agency_id = r.to_agency_id
      where r.municipality_id = ${mid} and r.status <> 'draft' and r.requested_at is not null
        and (${agencyIn(scope, sql.ref('r.from_agency_id'))} or ${agencyIn(scope, sql.ref('r.to_agency_id'))})
-       and ${day('r.requested_at')} between ${p.from}::date and ${p.to}::date
+       and ${instantWithin('r.requested_at', p.from, p.to)}
      group by r.status, r.from_agency_id, fa.name, r.to_agency_id, ta.name`.execute(db);
   const byStatus = new Map<string, number>();
   const pairs = new Map<string, { fromAgencyId: string; fromName: string; toAgencyId: string; toName: string; count: number }>();
@@ -59,7 +55,7 @@ export async function timeToOwnerAndPlan(db: Kysely<Database>, scope: Scope, p: 
         (select min(co.received_on) from consultation co
            join household_membership m on m.municipality_id = co.municipality_id and m.person_id = co.person_id
           where co.municipality_id = ${mid} and m.household_id = k.household_id and co.received_on <= k.opened_on) as first_consultation,
-        (select min(${day('v.created_at')}) from support_plan pl
+        (select min(${dayOf('v.created_at')}) from support_plan pl
            join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id
           where pl.municipality_id = ${mid} and pl.case_id = k.case_id) as first_plan
         from support_case k
@@ -82,42 +78,31 @@ export async function timeToOwnerAndPlan(db: Kysely<Database>, scope: Scope, p: 
   };
 }
 
-export async function concernCooccurrence(db: Kysely<Database>, scope: Scope, p: Period) {
-  const mid = scope.municipalityId;
-  const { rows } = await sql<{ a: string; b: string; households: string }>`
-    with hc as (
-      select distinct m.household_id, cat.code
-        from consultation co
-        cross join lateral unnest(co.categories) as cat(code)
-        join household_membership m on m.municipality_id = co.municipality_id and m.person_id = co.person_id
-             and (m.left_on is null or m.left_on > co.received_on)
-       where co.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('co.receiving_agency_id'))}
-         and co.received_on between ${p.from}::date and ${p.to}::date
-    )
-    select x.code as a, y.code as b, count(*) as households
-      from hc x join hc y on y.household_id = x.household_id and x.code <= y.code
-     group by x.code, y.code
-     order by x.code, y.code`.execute(db);
-  return rows.map((r) => ({ a: r.a, b: r.b, households: Number(r.households) }));
-}
-
 export async function noContactCases(db: Kysely<Database>, scope: Scope, asOf: string, days: number) {
   const mid = scope.municipalityId;
+  const since = sql`(${asOf}::date - ${days}::int)`;
+  // "Last contact before asOf − N" is "opened before it and no contact from it to asOf": the contacts of
+  // those N days are read by day (an index range), not every case's whole history.
   const { rows } = await sql<{ agency_id: string; name: string; open_cases: string; no_contact: string }>`
-    with k as (
-      select k.case_id, k.lead_agency_id, greatest(k.opened_on,
-        (select max(n.occurred_on) from progress_note n where n.municipality_id = ${mid} and n.case_id = k.case_id
-            and n.kind in ('interview', 'phone', 'visit', 'accompany', 'email') and n.occurred_on <= ${asOf}::date),
-        (select max(${day('a.occurred_at')}) from contact_attempt a
-           join outreach_lead l on l.municipality_id = a.municipality_id and l.lead_id = a.lead_id
-          where a.municipality_id = ${mid} and l.case_id = k.case_id and ${day('a.occurred_at')} <= ${asOf}::date)) as last_contact
+    with recent as materialized (
+      select n.case_id from progress_note n
+       where n.municipality_id = ${mid} and n.kind in ('interview', 'phone', 'visit', 'accompany', 'email')
+         and n.occurred_on between ${since} and ${asOf}::date
+      union
+      select l.case_id from contact_attempt a
+        join outreach_lead l on l.municipality_id = a.municipality_id and l.lead_id = a.lead_id
+       where a.municipality_id = ${mid} and l.case_id is not null and ${instantWithin('a.occurred_at', sql`${since}`, asOf)}
+    ), k as (
+      select k.case_id, k.lead_agency_id, k.opened_on
         from support_case k
        where k.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('k.lead_agency_id'))}
          and k.opened_on <= ${asOf}::date and (k.closed_on is null or k.closed_on > ${asOf}::date)
     )
     select k.lead_agency_id as agency_id, g.name, count(*) as open_cases,
-           count(*) filter (where k.last_contact < ${asOf}::date - ${days}::int) as no_contact
-      from k join agency g on g.municipality_id = ${mid} and g.agency_id = k.lead_agency_id
+           count(*) filter (where k.opened_on < ${since} and r.case_id is null) as no_contact
+      from k
+      left join recent r on r.case_id = k.case_id
+      join agency g on g.municipality_id = ${mid} and g.agency_id = k.lead_agency_id
      group by k.lead_agency_id, g.name
      order by g.name`.execute(db);
   const byAgency = rows.map((r) => ({ agencyId: r.agency_id, name: r.name, openCases: Number(r.open_cases), noContact: Number(r.no_contact) }));

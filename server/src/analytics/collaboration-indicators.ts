@@ -12,9 +12,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { agencyIn, agencyIs, areaIs, type Scope } from './analytics-scope.js';
+import { instantWithin } from './period-sql.js';
 import type { Period } from './statutory-indicators.js';
-
-const day = (column: string) => sql`(${sql.ref(column)} at time zone 'Asia/Tokyo')::date`;
 
 export async function collaborationCounts(db: Kysely<Database>, scope: Scope, p: Period) {
   const mid = scope.municipalityId;
@@ -22,7 +21,8 @@ export async function collaborationCounts(db: Kysely<Database>, scope: Scope, p:
   const to = sql`${p.to}::date`;
   const episodeScope = sql`(${agencyIn(scope, sql.ref('e.requested_by_agency_id'))} or ${agencyIn(scope, sql.ref('e.coordinator_agency_id'))})`;
   const planScope = agencyIn(scope, sql.ref('k.lead_agency_id'));
-  const planCase = sql`join support_case k on k.municipality_id = pl.municipality_id and k.case_id = pl.case_id`;
+  // The case is read only for its lead agency: without an agency scope there is nothing to join for.
+  const planCase = scope.agencyIds === null ? sql`` : sql`join support_case k on k.municipality_id = pl.municipality_id and k.case_id = pl.case_id`;
   const { rows } = await sql<Record<string, string | number>>`
     select
       (select count(*) from coordination_episode e where e.municipality_id = ${mid} and ${episodeScope}
@@ -33,7 +33,7 @@ export async function collaborationCounts(db: Kysely<Database>, scope: Scope, p:
           and e.status = 'ended' and e.ended_on between ${from} and ${to}) as episodes_ended,
       (select count(*) from support_plan pl ${planCase}
           join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id and v.version_no = 1
-         where pl.municipality_id = ${mid} and ${planScope} and ${day('v.created_at')} between ${from} and ${to}) as plans_created,
+         where pl.municipality_id = ${mid} and ${planScope} and ${instantWithin('v.created_at', p.from, p.to)}) as plans_created,
       (select count(*) from support_plan pl ${planCase}
           join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id
          where pl.municipality_id = ${mid} and ${planScope} and v.approved_on between ${from} and ${to}) as plans_approved,
@@ -66,7 +66,7 @@ export async function meetingsByType(db: Kysely<Database>, scope: Scope, p: Peri
       join meeting_type t on t.municipality_id = m.municipality_id and t.meeting_type_id = m.meeting_type_id
       left join meeting_agenda_item ai on ai.municipality_id = m.municipality_id and ai.meeting_id = m.meeting_id
      where m.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('m.convened_by_agency_id'))}
-       and ${day('m.scheduled_at')} between ${p.from}::date and ${p.to}::date
+       and ${instantWithin('m.scheduled_at', p.from, p.to)}
      group by t.meeting_type_id, t.name
      order by t.name`.execute(db);
   return rows.map((r) => {
@@ -88,7 +88,7 @@ export async function outreachCounts(db: Kysely<Database>, scope: Scope, p: Peri
       (select count(*) from outreach_lead l where l.municipality_id = ${mid} and ${leadScope} and l.opened_on between ${from} and ${to}) as leads_new,
       (select count(*) from outreach_lead l where l.municipality_id = ${mid} and ${leadScope} and l.consented_on between ${from} and ${to}) as leads_consented,
       (select count(*) from contact_attempt a join outreach_lead l on l.municipality_id = a.municipality_id and l.lead_id = a.lead_id
-         where a.municipality_id = ${mid} and ${leadScope} and ${day('a.occurred_at')} between ${from} and ${to}) as attempts`.execute(db);
+         where a.municipality_id = ${mid} and ${leadScope} and ${instantWithin('a.occurred_at', p.from, p.to)}) as attempts`.execute(db);
   const r = rows[0]!;
   return { leadsActive: Number(r.leads_active), leadsNew: Number(r.leads_new), leadsConsented: Number(r.leads_consented), attempts: Number(r.attempts) };
 }

@@ -13,7 +13,9 @@ import { inTransaction } from '../platform/db/transaction.js';
 import { AppError } from '../platform/http/errors.js';
 import { activityByJigyo } from './activity-check.js';
 import { resolveScope } from './analytics-scope.js';
-import { concernCooccurrence, noContactCases, referralCounts, timeToOwnerAndPlan } from './casework-indicators.js';
+import { prepareAnalyticsTransaction } from './analytics-session.js';
+import { noContactCases, referralCounts, timeToOwnerAndPlan } from './casework-indicators.js';
+import { concernCooccurrence } from './concern-cooccurrence.js';
 import { collaborationCounts, meetingsByType, outreachCounts } from './collaboration-indicators.js';
 import { type DashboardQuery, dashboardPeriod, INDICATOR_JIGYO, shows } from './dashboard-period.js';
 import { countStatutory, STATUTORY_INDICATORS } from './statutory-indicators.js';
@@ -40,6 +42,7 @@ export async function viewDashboard(ctx: Ctx, query: DashboardQuery) {
       });
     }
     const db = tx.db;
+    await prepareAnalyticsTransaction(db);
     const areas = await db.selectFrom('municipal_area').select(['area_id as id', 'name']).where('municipality_id', '=', mid).orderBy('sort_order').orderBy('name').execute();
     const agencies = await db.selectFrom('agency').select(['agency_id as id', 'name']).where('municipality_id', '=', mid).where('status', '=', 'active').orderBy('name').execute();
     if (query.areaId && !areas.some((a) => a.id === query.areaId)) throw new AppError('invalid', { fields: [{ path: 'areaId', message: '登録されていない圏域です。' }] });

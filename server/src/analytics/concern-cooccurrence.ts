@@ -1,0 +1,62 @@
+/**
+ * Co-occurrence of concern categories (包括的相談支援): households whose members' consultations received
+ * in the period (receiving agency in scope) carry both categories; the diagonal is one category alone.
+ * A member counts for a household unless they had left it before the consultation (memberships are often
+ * recorded after the first consultation, so the joining day is not required).
+ *
+ * SQL folds each household's categories into one bit mask and counts households per mask (a few hundred
+ * masks for a city's 年度); the pairs are expanded here. A join of the household-category rows with
+ * themselves would build every pair of every household first. The mask of a consultation is a lateral
+ * subquery of its category array alone, so PostgreSQL computes it once per distinct array (Memoize).
+ */
+import { type Kysely, sql } from 'kysely';
+import { CONCERN_CATEGORY_CODES } from '../consultation/concern-categories.js';
+import type { Database } from '../platform/db/schema.js';
+import { agencyIn, type Scope } from './analytics-scope.js';
+import { dateWithin } from './period-sql.js';
+import type { Period } from './statutory-indicators.js';
+
+export interface CooccurrenceCell {
+  a: string;
+  b: string;
+  households: number;
+}
+
+export async function concernCooccurrence(db: Kysely<Database>, scope: Scope, p: Period): Promise<CooccurrenceCell[]> {
+  const mid = scope.municipalityId;
+  const codes = sql`${sql.val([...CONCERN_CATEGORY_CODES])}::text[]`;
+  const { rows } = await sql<{ mask: number; households: string }>`
+    with member_concerns as (
+      select m.household_id, mk.mask
+        from consultation co
+        cross join lateral (select bit_or(1 << (array_position(${codes}, c) - 1)) as mask from unnest(co.categories) as c where c = any(${codes})) as mk
+        join household_membership m on m.municipality_id = co.municipality_id and m.person_id = co.person_id
+             and (m.left_on is null or m.left_on > co.received_on)
+       where co.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('co.receiving_agency_id'))}
+         and ${dateWithin('co.received_on', p.from, p.to)}
+    ), households as (
+      select bit_or(mask) as mask from member_concerns where mask is not null group by household_id
+    )
+    select mask, count(*) as households from households group by mask`.execute(db);
+  return cellsOfMasks(rows.map((r) => ({ mask: Number(r.mask), households: Number(r.households) })));
+}
+
+/** Households per category pair (a ≤ b by code, only pairs some household has), from households per mask. */
+export function cellsOfMasks(masks: ReadonlyArray<{ mask: number; households: number }>): CooccurrenceCell[] {
+  const order = CONCERN_CATEGORY_CODES.map((code, bit) => ({ code, bit })).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  const counts = new Map<string, CooccurrenceCell>();
+  for (const { mask, households } of masks) {
+    const present = order.filter((c) => (mask >> c.bit) & 1);
+    for (let i = 0; i < present.length; i++) {
+      for (let j = i; j < present.length; j++) {
+        const a = present[i]!.code;
+        const b = present[j]!.code;
+        const key = `${a}|${b}`;
+        const cell = counts.get(key) ?? { a, b, households: 0 };
+        cell.households += households;
+        counts.set(key, cell);
+      }
+    }
+  }
+  return [...counts.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+}
