@@ -16,6 +16,8 @@ export interface DbResult {
   /** The HTTP stack without a use case: what every API figure includes. */
   http: { health: Latency; me: Latency };
   operations: Partial<Record<OperationName, OperationFigures>>;
+  /** The dashboard's SQL floor by indicator group (which part limits the whole). */
+  dashboardFloorParts: Record<string, Latency>;
   auditVerify: AuditFigures;
   mixed: MixedFigures[];
   /** The server process's VmHWM when it stopped. */
@@ -36,6 +38,8 @@ export function printTable(results: DbResult[], print: (line: string) => void = 
       );
     }
     print('(ms, one request at a time; SQL = the same queries on a direct handle without HTTP, session, authorization or audit)');
+    const parts = Object.entries(r.dashboardFloorParts).map(([part, l]) => `${part} ${l.medianMs}/${l.p95Ms}`);
+    if (parts.length > 0) print(`dashboard SQL floor by part (median/p95 ms): ${parts.join(', ')}`);
     print(`HTTP stack alone: /api/health median ${r.http.health.medianMs} ms, p95 ${r.http.health.p95Ms}; /api/v1/me (session lookup) median ${r.http.me.medianMs} ms, p95 ${r.http.me.p95Ms}`);
     const a = r.auditVerify;
     print(`audit verify: ${a.events.toLocaleString('en')} events in ${a.seconds} s = ${a.eventsPerSecond.toLocaleString('en')} events/s (${a.ok ? 'chain ok' : 'PROBLEMS FOUND'})`);

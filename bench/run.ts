@@ -16,12 +16,14 @@ import { homeMunicipality } from '../server/src/bootstrap.js';
 import { type Cluster, postgresBinDir, startCluster } from '../scripts/pg-cluster.js';
 import { type BenchOptions, type DbKind, parseBenchArgs } from './args.js';
 import { measureAuditVerify } from './audit.js';
+import { dashboardPartTimes } from './floor-dashboard.js';
 import { databaseVersion, existingDatabase, freshDatabase, openDirect, seedDatabase } from './database.js';
 import { CASEWORKER, DASHBOARD_USER, drawInputs } from './inputs.js';
 import { measureApi, measureFloors, measureHttpBaseline } from './measure.js';
 import { mixedLoad } from './mixed.js';
 import { type DbResult, printTable } from './report.js';
 import { memoryMb, signIn, startServer } from './server.js';
+import { summarize } from './stats.js';
 import { checkTargets } from './targets.js';
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -44,6 +46,7 @@ async function benchOne(kind: DbKind, cluster: Cluster | null, options: BenchOpt
     let persons: number;
     let inputs: Awaited<ReturnType<typeof drawInputs>>;
     let floors: Awaited<ReturnType<typeof measureFloors>>;
+    let dashboardParts: DbResult['dashboardFloorParts'];
     try {
       version = await databaseVersion(direct);
       await sql`analyze`.execute(direct.db); // planner statistics, as the server gathers them at start
@@ -51,7 +54,9 @@ async function benchOne(kind: DbKind, cluster: Cluster | null, options: BenchOpt
       const count = await direct.db.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('municipality_id', '=', mid ?? '').executeTakeFirst();
       persons = Number(count?.n ?? 0);
       inputs = await drawInputs(direct.db, options.samples);
+      dashboardPartTimes.clear();
       floors = await measureFloors(direct.db, inputs, options.samples, (m) => log(`${kind}: ${m}`));
+      dashboardParts = Object.fromEntries([...dashboardPartTimes].map(([part, times]) => [part, summarize(times)]));
     } finally {
       await direct.close();
     }
@@ -84,7 +89,7 @@ async function benchOne(kind: DbKind, cluster: Cluster | null, options: BenchOpt
       await direct.close();
     }
     const targets = checkTargets(kind, persons, operations, mixed, serverPeakRssMb);
-    return { db: kind, databaseVersion: version, persons, seed, http, operations, auditVerify, mixed, serverPeakRssMb, targets };
+    return { db: kind, databaseVersion: version, persons, seed, http, operations, dashboardFloorParts: dashboardParts, auditVerify, mixed, serverPeakRssMb, targets };
   } finally {
     await database.dispose();
   }
