@@ -2,11 +2,11 @@
  * The 本人検索 query (no authorization or audit: searchPersons does those; the benchmark runs it as
  * its SQL floor). At a city's scale a common surname matches tens of thousands of persons, so:
  *
- * 1. exact and prefix on the normalised key (name_key or kana_key), walking its B-tree prefix index
- *    in key order (`using ~<~`, the text_pattern_ops order) so the scan stops as soon as `limit`
+ * 1. exact and prefix on the normalised key (name_key or kana_key), walking its B-tree index
+ *    (key, person_id) in key order (`using ~<~`, the text_pattern_ops order) so the scan stops as soon as `limit`
  *    persons the actor may read are found — the visibility filter runs on those rows only;
- * 2. only when that leaves room, widen: loose reading and substring (trigram indexes), excluding
- *    what step 1 found.
+ * 2. only when that leaves room, widen: loose reading and substring (trigram indexes; for one or two
+ *    characters, which have no trigram, the gram index), excluding what step 1 found.
  *
  * Which persons are returned when more than `limit` match is therefore decided by key order (an exact
  * match sorts before its prefixes); the page is then shown by rank and 50音 (kana_key).
@@ -27,6 +27,17 @@ export type PersonHit = Pick<PersonView, 'id' | 'familyName' | 'givenName' | 'fa
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * `column` contains `value` (given as the LIKE pattern `substring`), in the form an index answers:
+ * the trigram index for three characters or more; below that pg_trgm extracts no trigram (it would
+ * read every person), so the 1- and 2-character gram index (search_grams, migration 202611271101).
+ */
+function containsOf(value: string, substring: string) {
+  const short = [...value].length < 3;
+  return (column: ReturnType<typeof sql.ref>) =>
+    short ? sql<SqlBool>`search_grams(${column}) @> array[${value}]::text[]` : sql<SqlBool>`${column} like ${substring}`;
+}
 
 /** What the one search box was given: a birth date, a phone number, a reading, or a name/address. */
 export function classifyQuery(q: string, today: Date): { kind: QueryKind; value: string } {
@@ -70,10 +81,11 @@ export async function findPersons(db: DbHandle, actor: Actor, now: Date, q: stri
       .execute();
     if (rows.length < limit) {
       const substring = `%${like}%`;
+      const contains = containsOf(value, substring);
       const widen =
         kind === 'kana'
-          ? sql<SqlBool>`(p.kana_loose_key like ${`${escapeLike(looseKana(value))}%`} or p.kana_key like ${substring})`
-          : sql<SqlBool>`(p.name_key like ${substring} or p.address_key like ${substring})`;
+          ? sql<SqlBool>`(p.kana_loose_key like ${`${escapeLike(looseKana(value))}%`} or ${contains(sql.ref('p.kana_key'))})`
+          : sql<SqlBool>`(${contains(sql.ref('p.name_key'))} or ${contains(sql.ref('p.address_key'))})`;
       const rank = kind === 'kana' ? sql<number>`3` : sql<number>`case when p.name_key like ${substring} then 3 else 4 end`;
       const more = await persons(rank)
         .where(widen)

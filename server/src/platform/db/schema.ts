@@ -164,6 +164,13 @@ export interface PersonTable {
   version: Version;
 }
 
+/** Derived by triggers (migration 202611271100): agencies that may find a person through their own relationship. */
+export interface PersonVisibilityTable {
+  municipality_id: string;
+  person_id: string;
+  agency_id: string;
+}
+
 export interface HouseholdMembershipTable {
   municipality_id: string;
   membership_id: string;
@@ -347,6 +354,7 @@ export interface Database extends AnalyticsTables, FundingTables, CollaborationT
   schema_migration: SchemaMigrationTable;
   household: HouseholdTable;
   person: PersonTable;
+  person_visibility: PersonVisibilityTable;
   household_membership: HouseholdMembershipTable;
   person_relationship: PersonRelationshipTable;
   person_concern: PersonConcernTable;
