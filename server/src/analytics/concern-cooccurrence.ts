@@ -41,9 +41,12 @@ export async function concernCooccurrence(db: Kysely<Database>, scope: Scope, p:
   return cellsOfMasks(rows.map((r) => ({ mask: Number(r.mask), households: Number(r.households) })));
 }
 
+/** Code order as SQL's `order by code` gave it (plain code-unit order; the codes are ASCII). */
+const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Households per category pair (a ≤ b by code, only pairs some household has), from households per mask. */
 export function cellsOfMasks(masks: ReadonlyArray<{ mask: number; households: number }>): CooccurrenceCell[] {
-  const order = CONCERN_CATEGORY_CODES.map((code, bit) => ({ code, bit })).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  const order = CONCERN_CATEGORY_CODES.map((code, bit) => ({ code, bit })).sort((x, y) => byCode(x.code, y.code));
   const counts = new Map<string, CooccurrenceCell>();
   for (const { mask, households } of masks) {
     const present = order.filter((c) => (mask >> c.bit) & 1);
@@ -58,5 +61,5 @@ export function cellsOfMasks(masks: ReadonlyArray<{ mask: number; households: nu
       }
     }
   }
-  return [...counts.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  return [...counts.values()].sort((x, y) => byCode(x.a, y.a) || byCode(x.b, y.b));
 }

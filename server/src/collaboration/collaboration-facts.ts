@@ -2,13 +2,12 @@
  * Policy facts from 多機関協働: the 支援チーム agencies of a case (current members only) and the
  * meetings a case is on the agenda of (MeetingFact: members, legal basis, consent rule,
  * 守秘義務の確認, status). Repositories of cases, households, persons, plans and progress notes add
- * these to their RecordFacts; the policy decides. The SQL twin for person search is
- * `teamPersonVisibleTo`.
+ * these to their RecordFacts; the policy decides. Person search reads the 支援チーム rule from the
+ * derived table person_visibility (migration 202611271100, consultation/person.visibility.ts).
  */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MeetingFact } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
-import type { Database } from '../platform/db/schema.js';
 
 /** Agencies currently on the 支援チーム of any of the cases. */
 export async function teamAgencies(db: DbHandle, municipalityId: string, caseIds: readonly string[]): Promise<string[]> {
@@ -70,27 +69,4 @@ export async function openCasesOfPerson(db: DbHandle, municipalityId: string, pe
     .where('c.status', '=', 'open')
     .execute();
   return rows.map((r) => r.case_id);
-}
-
-/**
- * SQL twin of the 支援チーム rule for person search: a current member of a household whose open case
- * has one of the agencies on its team.
- */
-export function teamPersonVisibleTo(agencyIds: readonly string[]) {
-  const agencies = [...agencyIds];
-  return (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) =>
-    eb.exists(
-      eb
-        .selectFrom('household_membership as m')
-        .innerJoin('support_case as c', (j) => j.onRef('c.municipality_id', '=', 'm.municipality_id').onRef('c.household_id', '=', 'm.household_id'))
-        .innerJoin('support_team_member as t', (j) => j.onRef('t.municipality_id', '=', 'c.municipality_id').onRef('t.case_id', '=', 'c.case_id'))
-        .select(sql`1`.as('one'))
-        .whereRef('m.municipality_id', '=', 'p.municipality_id')
-        .whereRef('m.person_id', '=', 'p.person_id')
-        .where('m.left_on', 'is', null)
-        .where('c.status', '=', 'open')
-        .where('t.left_on', 'is', null)
-        .where('t.agency_id', 'in', agencies)
-        .offset(0), // probed per candidate row, not hashed whole (see consultation/person.visibility.ts)
-    );
 }
