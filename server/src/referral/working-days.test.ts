@@ -46,4 +46,29 @@ describe('開庁日', () => {
       }),
     );
   });
+
+  it('counts long waits (years, across 年末年始 and holidays) the same as walking day by day', () => {
+    const walk = (from: string, to: string) => {
+      let n = 0;
+      const d = new Date(`${from}T00:00:00Z`);
+      for (;;) {
+        d.setUTCDate(d.getUTCDate() + 1);
+        const iso = d.toISOString().slice(0, 10);
+        if (iso > to) return n;
+        if (isWorkingDay(iso)) n += 1;
+      }
+    };
+    const day = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 3000 }), (from, days) => {
+        const to = new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+        expect(workingDaysBetween(from, to)).toBe(walk(from, to));
+      }),
+      { numRuns: 150 },
+    );
+    // 2021 had 243 開庁日: 365 − 104 weekend days − 15 weekday holidays (the Olympic year moved 海の日 and
+    // スポーツの日 to 7/22–23 and 山の日 to 8/8, substituted on 8/9) − 3 weekday 年末年始 days (12/29–31).
+    expect(workingDaysBetween('2020-12-31', '2021-12-31')).toBe(243);
+    expect(workingDaysBetween('1969-12-25', '1970-01-09')).toBe(walk('1969-12-25', '1970-01-09'));
+  });
 });

@@ -37,8 +37,41 @@ export function isWorkingDay(iso: string): boolean {
   return weekday !== 0 && weekday !== 6 && !isNationalHoliday(iso) && !isYearEndClosure(iso);
 }
 
+// An inbox lists up to 500 referrals, some waiting for years: counting day by day cost milliseconds per
+// request. Instead, a running count of working days since 1970-01-01 (day 0), grown on demand up to the
+// latest day asked for, turns a count into two array reads and a due date into a short scan.
+const DAY_MS = 86_400_000;
+const LAST_INDEXED_DAY = 47_481; // 2099-12-31
+const dayNumber = (iso: string) => parse(iso).getTime() / DAY_MS;
+/** throughDay[n] = working days among days 1..n. */
+let throughDay = new Int32Array(0);
+let indexedUpTo = -1;
+
+function workingDaysThrough(n: number): number {
+  if (n > indexedUpTo) {
+    const grown = new Int32Array(Math.max(n + 1, Math.min(LAST_INDEXED_DAY + 1, indexedUpTo + 366 * 4)));
+    grown.set(throughDay);
+    for (let d = indexedUpTo + 1; d < grown.length; d += 1) {
+      const working = d > 0 && isWorkingDay(format(new Date(d * DAY_MS)));
+      grown[d] = (d > 0 ? grown[d - 1]! : 0) + (working ? 1 : 0);
+    }
+    throughDay = grown;
+    indexedUpTo = grown.length - 1;
+  }
+  return throughDay[n]!;
+}
+
 /** The working day that is `n` working days after `from` (from itself is day 0). n ≥ 1. */
 export function addWorkingDays(from: string, n: number): string {
+  const a = dayNumber(from);
+  if (a < 0 || a + n * 7 + 30 > LAST_INDEXED_DAY) return addDayByDay(from, n);
+  const target = workingDaysThrough(a) + n;
+  let d = a + n;
+  while (workingDaysThrough(d) < target) d += 1;
+  return format(new Date(d * DAY_MS));
+}
+
+function addDayByDay(from: string, n: number): string {
   let day = from;
   let left = n;
   while (left > 0) {
@@ -51,6 +84,13 @@ export function addWorkingDays(from: string, n: number): string {
 /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
 export function workingDaysBetween(from: string, to: string): number {
   if (to <= from) return 0;
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (a < 0 || b > LAST_INDEXED_DAY) return countDayByDay(from, to);
+  return workingDaysThrough(b) - workingDaysThrough(a);
+}
+
+function countDayByDay(from: string, to: string): number {
   let count = 0;
   for (let day = nextDay(from); day <= to; day = nextDay(day)) if (isWorkingDay(day)) count += 1;
   return count;
