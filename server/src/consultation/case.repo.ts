@@ -1,24 +1,36 @@
+import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
-import { meetingFactsForCases, teamAgencies } from '../collaboration/collaboration-facts.js';
-import { referralFactsFor } from '../referral/referral-facts.js';
+import { caseIdList, meetingRowsSql, teamAgenciesSql, toMeetingFact } from '../collaboration/collaboration-facts.js';
+import { referralRowsSql, toReferralFact } from '../referral/referral-facts.js';
 
 /**
  * A case belongs to its current lead agency (主担当); its 支援チーム works on it; meetings with it on the
- * agenda and open referrals on it let their members / receiver read it.
+ * agenda and open referrals on it let their members / receiver read it. One statement.
  */
 export async function caseFacts(db: DbHandle, municipalityId: string, caseId: string): Promise<RecordFacts | null> {
+  const thisCase = caseIdList([caseId]);
   const row = await db
-    .selectFrom('support_case')
-    .select(['lead_agency_id', 'household_id'])
-    .where('municipality_id', '=', municipalityId)
-    .where('case_id', '=', caseId)
+    .selectFrom('support_case as k')
+    .select([
+      'k.lead_agency_id',
+      teamAgenciesSql(municipalityId, thisCase).as('team'),
+      meetingRowsSql(municipalityId, thisCase).as('meetings'),
+      referralRowsSql(municipalityId, sql<boolean>`r.case_id = k.case_id`).as('referrals'),
+    ])
+    .where('k.municipality_id', '=', municipalityId)
+    .where('k.case_id', '=', caseId)
     .executeTakeFirst();
   if (!row) return null;
-  const referrals = await referralFactsFor(db, municipalityId, { caseId });
-  const teamAgencyIds = await teamAgencies(db, municipalityId, [caseId]);
-  const meetings = await meetingFactsForCases(db, municipalityId, [caseId]);
-  return { kind: 'case', municipalityId, id: caseId, ownerAgencyIds: [row.lead_agency_id], teamAgencyIds, meetings, referrals };
+  return {
+    kind: 'case',
+    municipalityId,
+    id: caseId,
+    ownerAgencyIds: [row.lead_agency_id],
+    teamAgencyIds: row.team,
+    meetings: row.meetings.map(toMeetingFact),
+    referrals: row.referrals.map(toReferralFact),
+  };
 }
 
 export async function loadCase(db: DbHandle, municipalityId: string, caseId: string) {

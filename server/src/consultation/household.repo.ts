@@ -2,11 +2,16 @@ import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
 import { newId } from '../platform/db/ids.js';
-import { meetingFactsForCases, teamAgencies } from '../collaboration/collaboration-facts.js';
-import { referralFactsFor } from '../referral/referral-facts.js';
+import { meetingRowsSql, teamAgenciesSql, toMeetingFact } from '../collaboration/collaboration-facts.js';
+import { referralRowsSql, toReferralFact } from '../referral/referral-facts.js';
 
-/** A household belongs to the agency that registered it and to the lead (主担当) of its open case. */
+/**
+ * A household belongs to the agency that registered it and to the lead (主担当) of its open case; the
+ * case's 支援チーム, its meetings and open referrals about the household add readers. One statement.
+ */
 export async function householdFacts(db: DbHandle, municipalityId: string, householdId: string): Promise<RecordFacts | null> {
+  const openCases = sql`select c.case_id from support_case c
+    where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open'`;
   const row = await db
     .selectFrom('household as h')
     .select([
@@ -14,8 +19,9 @@ export async function householdFacts(db: DbHandle, municipalityId: string, house
       'h.confidential',
       sql<string[]>`array(select c.lead_agency_id::text from support_case c
         where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open')`.as('leads'),
-      sql<string[]>`array(select c.case_id::text from support_case c
-        where c.municipality_id = h.municipality_id and c.household_id = h.household_id and c.status = 'open')`.as('open_cases'),
+      teamAgenciesSql(municipalityId, openCases).as('team'),
+      meetingRowsSql(municipalityId, openCases).as('meetings'),
+      referralRowsSql(municipalityId, sql<boolean>`r.household_id = h.household_id`).as('referrals'),
     ])
     .where('h.municipality_id', '=', municipalityId)
     .where('h.household_id', '=', householdId)
@@ -27,9 +33,9 @@ export async function householdFacts(db: DbHandle, municipalityId: string, house
     id: householdId,
     ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.leads])],
     confidential: row.confidential,
-    teamAgencyIds: await teamAgencies(db, municipalityId, row.open_cases),
-    meetings: await meetingFactsForCases(db, municipalityId, row.open_cases),
-    referrals: await referralFactsFor(db, municipalityId, { householdIds: [householdId] }),
+    teamAgencyIds: row.team,
+    meetings: row.meetings.map(toMeetingFact),
+    referrals: row.referrals.map(toReferralFact),
   };
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { RecordFacts } from '../platform/access/index.js';
 import type { DbHandle } from '../platform/db/database.js';
-import { meetingFactsForCases, openCasesOfPerson, teamAgencies } from '../collaboration/collaboration-facts.js';
-import { referralFactsFor } from '../referral/referral-facts.js';
+import { meetingRowsSql, teamAgenciesSql, toMeetingFact } from '../collaboration/collaboration-facts.js';
+import { referralRowsSql, toReferralFact } from '../referral/referral-facts.js';
 
 /**
  * What the access policy needs to know about a person: the agencies that own them (registering
@@ -11,13 +11,15 @@ import { referralFactsFor } from '../referral/referral-facts.js';
  * null when there is no such person. person.visibility.ts is the SQL twin: change both together.
  */
 export async function personFacts(db: DbHandle, municipalityId: string, personId: string): Promise<RecordFacts | null> {
+  const currentHouseholds = sql`select m.household_id from household_membership m
+    where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null`;
+  const openCases = sql`select c.case_id from support_case c
+    where c.municipality_id = p.municipality_id and c.household_id in (${currentHouseholds}) and c.status = 'open'`;
   const row = await db
     .selectFrom('person as p')
     .select([
       'p.registered_by_agency_id',
       'p.confidential',
-      sql<string[]>`array(select m.household_id::text from household_membership m
-        where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null)`.as('households'),
       sql<string[]>`array(
         select h.registered_by_agency_id::text from household_membership m
           join household h on h.municipality_id = m.municipality_id and h.household_id = m.household_id
@@ -26,21 +28,23 @@ export async function personFacts(db: DbHandle, municipalityId: string, personId
         select c.lead_agency_id::text from household_membership m
           join support_case c on c.municipality_id = m.municipality_id and c.household_id = m.household_id and c.status = 'open'
           where m.municipality_id = p.municipality_id and m.person_id = p.person_id and m.left_on is null)`.as('household_agencies'),
+      teamAgenciesSql(municipalityId, openCases).as('team'),
+      meetingRowsSql(municipalityId, openCases).as('meetings'),
+      referralRowsSql(municipalityId, sql<boolean>`(r.person_id = p.person_id or r.household_id in (${currentHouseholds}))`).as('referrals'),
     ])
     .where('p.municipality_id', '=', municipalityId)
     .where('p.person_id', '=', personId)
     .executeTakeFirst();
   if (!row) return null;
-  const openCases = await openCasesOfPerson(db, municipalityId, personId);
   return {
     kind: 'person',
     municipalityId,
     id: personId,
     ownerAgencyIds: [...new Set([row.registered_by_agency_id, ...row.household_agencies])],
     confidential: row.confidential,
-    teamAgencyIds: await teamAgencies(db, municipalityId, openCases),
-    meetings: await meetingFactsForCases(db, municipalityId, openCases),
-    referrals: await referralFactsFor(db, municipalityId, { personId, householdIds: row.households }),
+    teamAgencyIds: row.team,
+    meetings: row.meetings.map(toMeetingFact),
+    referrals: row.referrals.map(toReferralFact),
   };
 }
 
