@@ -2,7 +2,7 @@ import { authorize } from '../platform/access/authorize.js';
 import { audit } from '../platform/audit/record-audit.js';
 import type { Ctx } from '../platform/context.js';
 import { newId } from '../platform/db/ids.js';
-import { inTransaction } from '../platform/db/transaction.js';
+import { inTransaction, readAudited } from '../platform/db/transaction.js';
 import { AppError } from '../platform/http/errors.js';
 import { actingAgency } from './acting-agency.js';
 import { getHousehold, householdFacts, movePersonIntoHousehold } from './household.repo.js';
@@ -60,7 +60,7 @@ export async function addHouseholdMember(ctx: Ctx, householdId: string, member: 
 
 /** 世帯の閲覧 (members past and present). */
 export async function viewHousehold(ctx: Ctx, householdId: string) {
-  return inTransaction(ctx, async (tx) => {
+  return readAudited(ctx, async (tx) => {
     const mid = tx.actor.municipalityId;
     const facts = (await householdFacts(tx.db, mid, householdId)) ?? { kind: 'household' as const, municipalityId: mid, id: householdId };
     const basis = authorize(tx, 'read', facts);

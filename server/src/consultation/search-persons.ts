@@ -1,7 +1,7 @@
 import { authorize } from '../platform/access/authorize.js';
 import { audit } from '../platform/audit/record-audit.js';
 import type { Ctx } from '../platform/context.js';
-import { inTransaction } from '../platform/db/transaction.js';
+import { readAudited } from '../platform/db/transaction.js';
 import { findPersons, type PersonHit, type QueryKind } from './find-persons.js';
 
 export { classifyQuery, findPersons, type PersonHit, type QueryKind } from './find-persons.js';
@@ -12,7 +12,7 @@ export { classifyQuery, findPersons, type PersonHit, type QueryKind } from './fi
  * rows nor their count reveal anyone else. The search is audited without the query text.
  */
 export async function searchPersons(ctx: Ctx, q: string, limit = 30): Promise<{ items: PersonHit[]; kind: QueryKind }> {
-  return inTransaction(ctx, async (tx) => {
+  return readAudited(ctx, async (tx) => {
     const mid = tx.actor.municipalityId;
     const basis = authorize(tx, 'list', { kind: 'person', municipalityId: mid, ownerAgencyIds: [...tx.actor.agencyIds] });
     const { items, kind } = await findPersons(tx.db, tx.actor, tx.now, q, limit);

@@ -2,7 +2,7 @@ import { authorize } from '../platform/access/authorize.js';
 import { audit } from '../platform/audit/record-audit.js';
 import type { Ctx } from '../platform/context.js';
 import type { DbHandle } from '../platform/db/database.js';
-import { inTransaction } from '../platform/db/transaction.js';
+import { readAudited } from '../platform/db/transaction.js';
 import { loadReferralSettings } from './referral.repo.js';
 import { FINAL_STATUSES, OPEN_STATUSES } from './referral-states.js';
 import { answerClock } from './referral-view.js';
@@ -14,7 +14,7 @@ export type Box = 'inbox' | 'outbox';
  * carries names, so it is a 'list' of personal records of the actor's own agencies only.
  */
 export async function listReferrals(ctx: Ctx, filter: { box: Box; status?: 'open' | 'closed' | 'all' | undefined; limit?: number | undefined }) {
-  return inTransaction(ctx, async (tx) => {
+  return readAudited(ctx, async (tx) => {
     const mid = tx.actor.municipalityId;
     const agencies = [...tx.actor.agencyIds];
     const basis = authorize(tx, 'list', { kind: 'referral', municipalityId: mid, ownerAgencyIds: agencies });

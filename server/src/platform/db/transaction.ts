@@ -36,3 +36,20 @@ export async function inTransaction<C extends Ctx | AnonCtx, T>(ctx: C, fn: (tx:
     }
   }
 }
+
+/**
+ * A read whose only write is its own audit event (one INSERT, atomic on its own). It runs on the
+ * handle it is given, without BEGIN and COMMIT: under READ COMMITTED each statement of a transaction
+ * takes a fresh snapshot anyway, so the reads see what they would inside one, and each request saves
+ * two round trips. A refusal by the access policy is audited as inTransaction does. Inside a
+ * transaction it simply runs there.
+ */
+export async function readAudited<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  try {
+    return await fn(ctx);
+  } catch (err) {
+    if (err instanceof AppError && err.denial) await recordAudit(ctx.db, ctx.meta, ctx.now, { ...err.denial, outcome: 'denied' });
+    throw err;
+  }
+}
