@@ -1,5 +1,6 @@
 /** Each operation one at a time: through the API, and as its SQL floor; then the ratio. */
 import type { Db } from '../server/src/platform/db/database.js';
+import { type Answer, request } from './http-client.js';
 import type { BenchInputs } from './inputs.js';
 import { type ApiRequest, OPERATIONS, type OperationName } from './operations.js';
 import type { Client } from './server.js';
@@ -16,10 +17,10 @@ export interface OperationFigures {
 
 export type FloorFigures = Partial<Record<OperationName, Latency>>;
 
-export async function send(client: Client, req: ApiRequest): Promise<Response> {
+export async function send(client: Client, req: ApiRequest): Promise<Answer> {
   const headers: Record<string, string> = { ...client.headers };
   if (req.body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${client.base}${req.path}`, { method: req.method, headers, body: req.body });
+  return request(`${client.base}${req.path}`, { method: req.method, headers, body: req.body });
 }
 
 /** With the server stopped (PGlite allows one process per folder): the floors, on a direct handle. */
@@ -48,7 +49,6 @@ export async function measureApi(
     const api = await oneAtATime(op.samplesOf(samples), async (i) => {
       const req = op.api(inputs, i);
       const res = await send(req.asDashboardUser ? clients.dashboard : clients.caseworker, req);
-      await res.arrayBuffer();
       return res.ok;
     });
     const floor = floors[op.name]!;
@@ -61,8 +61,7 @@ export async function measureApi(
 export async function measureHttpBaseline(client: Client, samples: number): Promise<{ health: Latency; me: Latency }> {
   const get = (path: string, headers: Record<string, string>) =>
     oneAtATime(samples, async () => {
-      const res = await fetch(`${client.base}${path}`, { headers });
-      await res.arrayBuffer();
+      const res = await request(`${client.base}${path}`, { headers });
       return res.ok;
     });
   return { health: await get('/api/health', {}), me: await get('/api/v1/me', client.headers) };
