@@ -9,10 +9,17 @@ import { referralRowsSql, toReferralFact } from '../referral/referral-facts.js';
  * agenda and open referrals on it let their members / receiver read it. One statement.
  */
 export async function caseFacts(db: DbHandle, municipalityId: string, caseId: string): Promise<RecordFacts | null> {
+  return (await caseFactsAndRow(db, municipalityId, caseId))?.facts ?? null;
+}
+
+/** caseFacts with the case's key columns, for use cases that go on to read the case (one statement). */
+export async function caseFactsAndRow(db: DbHandle, municipalityId: string, caseId: string) {
   const thisCase = caseIdList([caseId]);
   const row = await db
     .selectFrom('support_case as k')
     .select([
+      'k.case_id',
+      'k.household_id',
       'k.lead_agency_id',
       teamAgenciesSql(municipalityId, thisCase).as('team'),
       meetingRowsSql(municipalityId, thisCase).as('meetings'),
@@ -22,7 +29,7 @@ export async function caseFacts(db: DbHandle, municipalityId: string, caseId: st
     .where('k.case_id', '=', caseId)
     .executeTakeFirst();
   if (!row) return null;
-  return {
+  const facts: RecordFacts = {
     kind: 'case',
     municipalityId,
     id: caseId,
@@ -31,6 +38,7 @@ export async function caseFacts(db: DbHandle, municipalityId: string, caseId: st
     meetings: row.meetings.map(toMeetingFact),
     referrals: row.referrals.map(toReferralFact),
   };
+  return { facts, kase: { case_id: row.case_id, household_id: row.household_id, lead_agency_id: row.lead_agency_id } };
 }
 
 export async function loadCase(db: DbHandle, municipalityId: string, caseId: string) {
