@@ -4,6 +4,7 @@
  * on a direct Kysely handle, without HTTP, session, authorization or audit.
  */
 import { findPersons } from '../server/src/consultation/search-persons.js';
+import { teamAgencies } from '../server/src/collaboration/collaboration-facts.js';
 import { loadCaseTimeline } from '../server/src/consultation/case-timeline.repo.js';
 import { consentHistory, loadConsultation } from '../server/src/consultation/consultation.repo.js';
 import { toConsultationView } from '../server/src/consultation/consultation-view.js';
@@ -120,7 +121,7 @@ export const OPERATIONS: readonly Operation[] = [
     floor: async (db, inputs, i) => {
       const mid = inputs.actor.municipalityId;
       const kase = await db.selectFrom('support_case').select(['case_id', 'household_id', 'lead_agency_id']).where('municipality_id', '=', mid).where('case_id', '=', pick(inputs.cases, i)).executeTakeFirstOrThrow();
-      return loadCaseTimeline(db, inputs.actor, kase);
+      return loadCaseTimeline(db, inputs.actor, { ...kase, team_agency_ids: await teamAgencies(db, mid, [kase.case_id]) });
     },
   },
   { name: 'intake', read: false, samplesOf: (n) => n, api: () => intakeRequest(), floor: (db, inputs) => intakeFloor(db, inputs) },

@@ -7,7 +7,6 @@
  */
 import type { Actor } from '../platform/access/actor.js';
 import type { DbHandle } from '../platform/db/database.js';
-import { teamAgencies } from '../collaboration/collaboration-facts.js';
 import { KIND_LABELS, noteVisibleTo } from './progress/progress-note.repo.js';
 
 export type TimelineKind = 'case_opened' | 'case_closed' | 'lead_changed' | 'transfer' | 'consultation' | 'progress_note' | 'referral';
@@ -30,7 +29,12 @@ const STATUS_LABELS: Record<string, string> = {
 const TRANSFER_LABELS: Record<string, string> = { requested: '依頼中', accepted: '受理', declined: '受理しない', cancelled: '取消' };
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : String(d));
 
-export async function loadCaseTimeline(db: DbHandle, actor: Actor, kase: { case_id: string; household_id: string; lead_agency_id: string }): Promise<TimelineItem[]> {
+/** `team_agency_ids`: the case's current 支援チーム agencies (from its access facts), who see every note. */
+export async function loadCaseTimeline(
+  db: DbHandle,
+  actor: Actor,
+  kase: { case_id: string; household_id: string; lead_agency_id: string; team_agency_ids: readonly string[] },
+): Promise<TimelineItem[]> {
   const mid = actor.municipalityId;
   const agencies = [...actor.agencyIds];
   const leads = agencies.includes(kase.lead_agency_id);
@@ -88,7 +92,7 @@ export async function loadCaseTimeline(db: DbHandle, actor: Actor, kase: { case_
     .select(['n.progress_note_id', 'n.occurred_on', 'n.occurred_time', 'n.kind', 'n.subject', 'a.name'])
     .where('n.municipality_id', '=', mid)
     .where('n.case_id', '=', kase.case_id)
-    .where(noteVisibleTo(actor, kase.lead_agency_id, await teamAgencies(db, mid, [kase.case_id])))
+    .where(noteVisibleTo(actor, kase.lead_agency_id, kase.team_agency_ids))
     .execute();
   for (const n of notes) {
     items.push({ id: `note:${n.progress_note_id}`, at: `${String(n.occurred_on)}T${n.occurred_time ?? '12:00'}:00+09:00`, kind: 'progress_note', title: `支援経過記録（${KIND_LABELS[n.kind]}）`, detail: n.subject, agencyName: n.name, link: { type: 'progress', id: kase.case_id } });

@@ -38,7 +38,7 @@ export async function caseFactsAndRow(db: DbHandle, municipalityId: string, case
     meetings: row.meetings.map(toMeetingFact),
     referrals: row.referrals.map(toReferralFact),
   };
-  return { facts, kase: { case_id: row.case_id, household_id: row.household_id, lead_agency_id: row.lead_agency_id } };
+  return { facts, kase: { case_id: row.case_id, household_id: row.household_id, lead_agency_id: row.lead_agency_id, team_agency_ids: row.team } };
 }
 
 export async function loadCase(db: DbHandle, municipalityId: string, caseId: string) {

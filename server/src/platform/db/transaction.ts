@@ -29,9 +29,7 @@ export async function inTransaction<C extends Ctx | AnonCtx, T>(ctx: C, fn: (tx:
       return await ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
     } catch (err) {
       if (attempt < TRANSACTION_ATTEMPTS && isRetryableTransactionError(err)) continue;
-      if (err instanceof AppError && err.denial) {
-        await recordAudit(ctx.db, ctx.meta, ctx.now, { ...err.denial, outcome: 'denied' });
-      }
+      await auditDenial(ctx, err);
       throw err;
     }
   }
@@ -49,7 +47,12 @@ export async function readAudited<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Pr
   try {
     return await fn(ctx);
   } catch (err) {
-    if (err instanceof AppError && err.denial) await recordAudit(ctx.db, ctx.meta, ctx.now, { ...err.denial, outcome: 'denied' });
+    await auditDenial(ctx, err);
     throw err;
   }
+}
+
+/** A refusal by the access policy is on record even though nothing else of the use case was written. */
+async function auditDenial(ctx: Ctx | AnonCtx, err: unknown) {
+  if (err instanceof AppError && err.denial) await recordAudit(ctx.db, ctx.meta, ctx.now, { ...err.denial, outcome: 'denied' });
 }
