@@ -4,9 +4,12 @@
  *   agency pair (from → to) — where the sender or the receiver is in scope;
  * - time to first owner and first plan: for cases opened in the period (lead agency in scope), days from
  *   the household's first consultation (on or before the case opened) to the case (its 主担当) and to
- *   its first 支援プラン; median and 90th percentile (linear interpolation, percentile_cont); the firsts
- *   are joined and grouped over the period's cases at once (hash joins), not looked up case by case,
- *   which at a million persons took 1.4 s instead of 1.0 s;
+ *   its first 支援プラン; median and 90th percentile (linear interpolation, percentile_cont). The
+ *   household's first consultation of all is kept by triggers (household_first_consultation, migration
+ *   202611281000): when it is on or before the case opened it is also the first on or before, and when it
+ *   is after, the household had none before — so the case is left out, as before. Joining every member's
+ *   consultations here instead took about a second at a million persons. A plan is made with its
+ *   version 1 (later versions are numbered on), so its first day is version 1's, as collaboration counts it;
  * - no contact for N days: cases open at `asOf` (lead agency in scope) whose last contact (面談/電話/
  *   訪問/同行/メール note, outreach attempt on a lead of the case, or the case opening) is more than N
  *   days before `asOf`, by lead agency.
@@ -55,21 +58,17 @@ export async function timeToOwnerAndPlan(db: Kysely<Database>, scope: Scope, p: 
       select k.case_id, k.household_id, k.opened_on from support_case k
        where k.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('k.lead_agency_id'))}
          and k.opened_on between ${p.from}::date and ${p.to}::date
-    ), first_consultation as (
-      select k.case_id, min(co.received_on) as on_day
-        from k
-        join household_membership m on m.municipality_id = ${mid} and m.household_id = k.household_id
-        join consultation co on co.municipality_id = ${mid} and co.person_id = m.person_id and co.received_on <= k.opened_on
-       group by k.case_id
     ), first_plan as (
       select pl.case_id, min(${dayOf('v.created_at')}) as on_day
         from k
         join support_plan pl on pl.municipality_id = ${mid} and pl.case_id = k.case_id
-        join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id
+        join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id and v.version_no = 1
        group by pl.case_id
     ), d as (
-      select k.opened_on - fc.on_day as to_owner, fp.on_day - fc.on_day as to_plan
-        from k join first_consultation fc on fc.case_id = k.case_id
+      select k.opened_on - fc.first_received_on as to_owner, fp.on_day - fc.first_received_on as to_plan
+        from k
+        join household_first_consultation fc on fc.municipality_id = ${mid} and fc.household_id = k.household_id
+             and fc.first_received_on <= k.opened_on
         left join first_plan fp on fp.case_id = k.case_id
     )
     select count(to_owner) as owner_cases,

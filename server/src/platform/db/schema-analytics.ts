@@ -50,9 +50,30 @@ export interface AnalyticsSettingTable {
   version: Version;
 }
 
+/** A consultation with each household its person is or was a member of; derived by triggers (read-only here). */
+export interface ConsultationHouseholdTable {
+  municipality_id: string;
+  person_id: string;
+  consultation_id: string;
+  household_id: string;
+  received_on: string;
+  receiving_agency_id: string;
+  categories: string[];
+  member_then: boolean;
+}
+
+/** A household's first consultation of any member, ever; derived by triggers (read-only here). */
+export interface HouseholdFirstConsultationTable {
+  municipality_id: string;
+  household_id: string;
+  first_received_on: string;
+}
+
 export interface AnalyticsTables {
   welfare_plan: WelfarePlanTable;
   plan_indicator: PlanIndicatorTable;
   plan_indicator_year: PlanIndicatorYearTable;
   analytics_setting: AnalyticsSettingTable;
+  consultation_household: ConsultationHouseholdTable;
+  household_first_consultation: HouseholdFirstConsultationTable;
 }

@@ -16,6 +16,7 @@ import { SeededRandom } from '../random.js';
 import { seedDemo } from '../seed-demo.js';
 import { AuditChain } from './audit-rows.js';
 import type { Staff } from './casework-rows.js';
+import { rebuildRollups, withRollupTriggersOff } from './rollups.js';
 import { constraintNames, dropForeignKeys, dropSecondaryIndexes, indexNames, recreateIndexes, restoreForeignKeys } from './indexes.js';
 import { TABLE_ORDER } from './row-buffer.js';
 import type { ScaleContext, StageCounts } from './scale-context.js';
@@ -110,17 +111,19 @@ export async function seedScale(database: OpenDatabase, options: ScaleSeedOption
   log(`dropped ${dropped.length} secondary indexes of ${before.length} and ${droppedKeys.length} foreign keys`);
 
   const msByTable: Record<string, number> = {};
-  await timed('persons, households and casework', () =>
-    stagePeople(ctx, {
-      msByTable,
-      count: options.persons - demoPersons,
-      municipalityName: name || DEMO_MUNICIPALITY.name,
-      staffByAgency,
-      onProgress: (n) => log(`  ${(demoPersons + n).toLocaleString()} / ${options.persons.toLocaleString()} persons (${((Date.now() - started) / 1000).toFixed(0)} s)`),
-    }),
-  );
-  log(`  write time by table: ${Object.entries(msByTable).map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
-  for (const stage of MODULE_STAGES) await timed(stage.name, () => stage.run(ctx));
+  await withRollupTriggersOff(db, async () => {
+    await timed('persons, households and casework', () =>
+      stagePeople(ctx, {
+        msByTable,
+        count: options.persons - demoPersons,
+        municipalityName: name || DEMO_MUNICIPALITY.name,
+        staffByAgency,
+        onProgress: (n) => log(`  ${(demoPersons + n).toLocaleString()} / ${options.persons.toLocaleString()} persons (${((Date.now() - started) / 1000).toFixed(0)} s)`),
+      }),
+    );
+    log(`  write time by table: ${Object.entries(msByTable).map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    for (const stage of MODULE_STAGES) await timed(stage.name, () => stage.run(ctx));
+  });
 
   const indexStarted = Date.now();
   await recreateIndexes(db, dropped, database.kind === 'postgres' ? '256MB' : '64MB', (d, ms) => log(`  index ${d.name}: ${(ms / 1000).toFixed(1)} s`));
@@ -135,6 +138,9 @@ export async function seedScale(database: OpenDatabase, options: ScaleSeedOption
   if (lost.length > 0 || constraintsAfter.length !== constraintsBefore.length) throw new Error(`制約が元に戻っていません: ${lost.join(', ')}`);
   log(`checked and restored ${droppedKeys.length} foreign keys in ${((Date.now() - keysStarted) / 1000).toFixed(1)} s`);
   const indexMs = Date.now() - indexStarted;
+  const rollupsStarted = Date.now();
+  await rebuildRollups(db, mid);
+  log(`derived consultation households in ${((Date.now() - rollupsStarted) / 1000).toFixed(1)} s`);
 
   const chain = new AuditChain(mid, () => ctx.rnd.uuid(ctx.epochMs));
   await chain.resume(db);

@@ -1,0 +1,35 @@
+/**
+ * The derived analytics tables (consultation_household, household_first_consultation; migration
+ * 202611281000) while the generator loads: their statement triggers would refresh every batch's persons
+ * and read consultations by person, an index the load has dropped. The triggers are off during the load
+ * (on again after it, failed or not) and the municipality's rows are rebuilt once, set-based, when the
+ * indexes are back. A load that fails before the rebuild leaves no completion marker, as for the rest.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+
+const ROLLUP_TRIGGERS: ReadonlyArray<{ table: string; trigger: string }> = ['insert', 'update', 'delete'].flatMap((op) => [
+  { table: 'consultation', trigger: `rollup_consultation_${op}` },
+  { table: 'household_membership', trigger: `rollup_membership_${op}` },
+]);
+
+async function setRollupTriggers(db: Db, enabled: boolean): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const t of ROLLUP_TRIGGERS) await sql.raw(`alter table ${t.table} ${enabled ? 'enable' : 'disable'} trigger ${t.trigger}`).execute(trx);
+  });
+}
+
+/** Runs `load` with the roll-up triggers off; they are on again afterwards, whether it succeeded or not. */
+export async function withRollupTriggersOff<T>(db: Db, load: () => Promise<T>): Promise<T> {
+  await setRollupTriggers(db, false);
+  try {
+    return await load();
+  } finally {
+    await setRollupTriggers(db, true);
+  }
+}
+
+/** Derives the municipality's roll-ups from its records at once (after the load's indexes are back). */
+export async function rebuildRollups(db: Db, municipalityId: string): Promise<void> {
+  await sql`select analytics_rollup_rebuild(${municipalityId}::uuid)`.execute(db);
+}
