@@ -36,7 +36,7 @@ export interface Period {
 /** The six counts for one period out of records loaded for a period that contains it. */
 export function countStatutory(records: StatutoryRecords, period: Period): Record<StatutoryIndicatorCode, number> {
   const participation = countKpis(records.participation, { ...period, label: '' }, period.to);
-  const community = computeKpi(records.places, records.sessions, period);
+  const community = computeKpi(records.places, sessionsWithin(records.sessions, period), period);
   return {
     consultations: records.consultationsByDay.reduce((n, d) => (d.day >= period.from && d.day <= period.to ? n + d.count : n), 0),
     participation_persons: participation.personsSupported,
@@ -45,6 +45,22 @@ export function countStatutory(records: StatutoryRecords, period: Period): Recor
     community_participants: community.participants,
     community_organizations: community.partners,
   };
+}
+
+/** The sessions held in the period, out of sessions in day order (two binary searches, not a scan). */
+export function sessionsWithin<S extends { heldOn: string }>(sorted: readonly S[], period: Period): readonly S[] {
+  const firstAtOrAfter = (day: string, strictlyAfter: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = sorted[mid]!.heldOn;
+      if (d < day || (strictlyAfter && d === day)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(firstAtOrAfter(period.from, false), firstAtOrAfter(period.to, true));
 }
 
 export async function statutoryIndicatorActuals(db: Kysely<Database>, municipalityId: string, period: Period): Promise<Record<StatutoryIndicatorCode, number>> {

@@ -34,7 +34,9 @@ export function totalOf(counts: BandCounts): number {
 
 /** Generations present (known bands with at least one participant). */
 export function generationsPresent(counts: BandCounts): number {
-  return KNOWN_AGE_BANDS.filter((code) => counts[code] > 0).length;
+  let present = 0;
+  for (const code of KNOWN_AGE_BANDS) if (counts[code] > 0) present += 1;
+  return present;
 }
 
 /** 多世代交流: at least two known age bands took part in the same session. */
@@ -42,8 +44,12 @@ export function isMultiGenerational(counts: BandCounts): boolean {
   return generationsPresent(counts) >= 2;
 }
 
-export function addCounts(a: BandCounts, b: BandCounts): BandCounts {
-  return { child: a.child + b.child, adult: a.adult + b.adult, elderly: a.elderly + b.elderly, unknown: a.unknown + b.unknown };
+/** Adds b to a, in place (a running total without a new object per session). */
+export function addCountsInto(a: BandCounts, b: BandCounts): void {
+  a.child += b.child;
+  a.adult += b.adult;
+  a.elderly += b.elderly;
+  a.unknown += b.unknown;
 }
 
 /** The session row's columns as counts. */

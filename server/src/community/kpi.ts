@@ -10,7 +10,7 @@
  * - 参加団体数: distinct organisations that took part in a session held;
  * - 多世代交流の回: sessions held with at least two known age bands present.
  */
-import { addCounts, type BandCounts, isMultiGenerational, totalOf, ZERO_COUNTS } from './age-bands.js';
+import { addCountsInto, type BandCounts, isMultiGenerational, totalOf, ZERO_COUNTS } from './age-bands.js';
 import { addDays } from './schedule.js';
 
 export interface KpiPlace {
@@ -71,13 +71,14 @@ export function isOpenDuring(place: KpiPlace, period: Period): boolean {
 export function computeKpi(places: readonly KpiPlace[], sessions: readonly KpiSession[], period: Period): Kpi {
   let count = 0;
   let multi = 0;
-  let byBand: BandCounts = { ...ZERO_COUNTS };
+  // Summed in place: the dashboard runs this for a 年度 and its 12 months over a city's ~30,000 sessions.
+  const byBand: BandCounts = { ...ZERO_COUNTS };
   const partners = new Set<string>();
   for (const s of sessions) {
     if (s.status !== 'held' || s.heldOn < period.from || s.heldOn > period.to) continue;
     count += 1;
     if (isMultiGenerational(s.counts)) multi += 1;
-    byBand = addCounts(byBand, s.counts);
+    addCountsInto(byBand, s.counts);
     for (const p of s.partnerIds) partners.add(p);
   }
   return {
