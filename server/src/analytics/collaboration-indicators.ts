@@ -21,8 +21,13 @@ export async function collaborationCounts(db: Kysely<Database>, scope: Scope, p:
   const to = sql`${p.to}::date`;
   const episodeScope = sql`(${agencyIn(scope, sql.ref('e.requested_by_agency_id'))} or ${agencyIn(scope, sql.ref('e.coordinator_agency_id'))})`;
   const planScope = agencyIn(scope, sql.ref('k.lead_agency_id'));
-  // The case is read only for its lead agency: without an agency scope there is nothing to join for.
+  // The case is read only for its lead agency: without an agency scope there is nothing to join for —
+  // a version or an evaluation always has its plan (foreign key), so neither is the plan read then.
   const planCase = scope.agencyIds === null ? sql`` : sql`join support_case k on k.municipality_id = pl.municipality_id and k.case_id = pl.case_id`;
+  const planOf = (alias: string) =>
+    scope.agencyIds === null
+      ? sql``
+      : sql`join support_plan pl on pl.municipality_id = ${sql.ref(`${alias}.municipality_id`)} and pl.plan_id = ${sql.ref(`${alias}.plan_id`)} ${planCase}`;
   const { rows } = await sql<Record<string, string | number>>`
     select
       (select count(*) from coordination_episode e where e.municipality_id = ${mid} and ${episodeScope}
@@ -31,15 +36,12 @@ export async function collaborationCounts(db: Kysely<Database>, scope: Scope, p:
           and e.started_on between ${from} and ${to}) as episodes_started,
       (select count(*) from coordination_episode e where e.municipality_id = ${mid} and ${episodeScope}
           and e.status = 'ended' and e.ended_on between ${from} and ${to}) as episodes_ended,
-      (select count(*) from support_plan pl ${planCase}
-          join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id and v.version_no = 1
-         where pl.municipality_id = ${mid} and ${planScope} and ${instantWithin('v.created_at', p.from, p.to)}) as plans_created,
-      (select count(*) from support_plan pl ${planCase}
-          join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id
-         where pl.municipality_id = ${mid} and ${planScope} and v.approved_on between ${from} and ${to}) as plans_approved,
-      (select count(*) from support_plan pl ${planCase}
-          join support_plan_evaluation ev on ev.municipality_id = pl.municipality_id and ev.plan_id = pl.plan_id
-         where pl.municipality_id = ${mid} and ${planScope} and ev.evaluated_on between ${from} and ${to}) as evaluations,
+      (select count(*) from support_plan_version v ${planOf('v')}
+         where v.municipality_id = ${mid} and v.version_no = 1 and ${planScope} and ${instantWithin('v.created_at', p.from, p.to)}) as plans_created,
+      (select count(*) from support_plan_version v ${planOf('v')}
+         where v.municipality_id = ${mid} and ${planScope} and v.approved_on between ${from} and ${to}) as plans_approved,
+      (select count(*) from support_plan_evaluation ev ${planOf('ev')}
+         where ev.municipality_id = ${mid} and ${planScope} and ev.evaluated_on between ${from} and ${to}) as evaluations,
       (select count(*) from support_plan pl ${planCase}
          where pl.municipality_id = ${mid} and ${planScope} and pl.status = 'closed' and pl.outcome_on between ${from} and ${to}) as plans_closed,
       (select count(*) from support_plan pl ${planCase}
