@@ -9,7 +9,10 @@
  *   202611281000): when it is on or before the case opened it is also the first on or before, and when it
  *   is after, the household had none before — so the case is left out, as before. Joining every member's
  *   consultations here instead took about a second at a million persons. A plan is made with its
- *   version 1 (later versions are numbered on), so its first day is version 1's, as collaboration counts it;
+ *   version 1 (later versions are numbered on), so its first day is version 1's, as collaboration counts it.
+ *   One join of the period's cases, their households' firsts and their plans' firsts, with no
+ *   materialised list of cases in between, lets PostgreSQL pick the join order for the period's size
+ *   (at a million persons: 0.5 s → 0.4 s for the year of 100,000 cases, 0.29 s → 0.12 s for one of 14,000);
  * - no contact for N days: cases open at `asOf` (lead agency in scope) whose last contact (面談/電話/
  *   訪問/同行/メール note, outreach attempt on a lead of the case, or the case opening) is more than N
  *   days before `asOf`, by lead agency.
@@ -54,22 +57,22 @@ const round1 = (v: number | string | null) => (v === null ? null : Math.round(Nu
 export async function timeToOwnerAndPlan(db: Kysely<Database>, scope: Scope, p: Period) {
   const mid = scope.municipalityId;
   const { rows } = await sql<Record<string, string | number | null>>`
-    with k as materialized (
-      select k.case_id, k.household_id, k.opened_on from support_case k
-       where k.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('k.lead_agency_id'))}
-         and k.opened_on between ${p.from}::date and ${p.to}::date
-    ), first_plan as (
+    with first_plan as (
       select pl.case_id, min(${dayOf('v.created_at')}) as on_day
-        from k
-        join support_plan pl on pl.municipality_id = ${mid} and pl.case_id = k.case_id
+        from support_plan pl
         join support_plan_version v on v.municipality_id = pl.municipality_id and v.plan_id = pl.plan_id and v.version_no = 1
+        join support_case pk on pk.municipality_id = pl.municipality_id and pk.case_id = pl.case_id
+       where pl.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('pk.lead_agency_id'))}
+         and pk.opened_on between ${p.from}::date and ${p.to}::date
        group by pl.case_id
     ), d as (
       select k.opened_on - fc.first_received_on as to_owner, fp.on_day - fc.first_received_on as to_plan
-        from k
+        from support_case k
         join household_first_consultation fc on fc.municipality_id = ${mid} and fc.household_id = k.household_id
              and fc.first_received_on <= k.opened_on
         left join first_plan fp on fp.case_id = k.case_id
+       where k.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('k.lead_agency_id'))}
+         and k.opened_on between ${p.from}::date and ${p.to}::date
     )
     select count(to_owner) as owner_cases,
            percentile_cont(0.5) within group (order by to_owner) as owner_median,
