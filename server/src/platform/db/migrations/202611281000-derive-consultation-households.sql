@@ -168,7 +168,4 @@ END;
 $$;
 
 -- Existing records, once.
-INSERT INTO consultation_household (municipality_id, person_id, consultation_id, household_id, received_on, receiving_agency_id, categories, member_then)
-SELECT * FROM consultation_household_definition;
-INSERT INTO household_first_consultation (municipality_id, household_id, first_received_on)
-SELECT municipality_id, household_id, min(received_on) FROM consultation_household GROUP BY municipality_id, household_id;
+SELECT analytics_rollup_rebuild(municipality_id) FROM municipality;
