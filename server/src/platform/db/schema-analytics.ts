@@ -69,6 +69,16 @@ export interface HouseholdFirstConsultationTable {
   first_received_on: string;
 }
 
+/** Days from a household's first consultation to its case and first plan; derived by triggers (read-only here). */
+export interface CaseTimingTable {
+  municipality_id: string;
+  case_id: string;
+  opened_on: string;
+  lead_agency_id: string;
+  to_owner_days: number;
+  to_plan_days: number | null;
+}
+
 export interface AnalyticsTables {
   welfare_plan: WelfarePlanTable;
   plan_indicator: PlanIndicatorTable;
@@ -76,4 +86,5 @@ export interface AnalyticsTables {
   analytics_setting: AnalyticsSettingTable;
   consultation_household: ConsultationHouseholdTable;
   household_first_consultation: HouseholdFirstConsultationTable;
+  case_timing: CaseTimingTable;
 }

@@ -1,7 +1,7 @@
 /**
  * The derived analytics tables (consultation_household, household_first_consultation; migration
- * 202611281000) while the generator loads: their statement triggers would refresh every batch's persons
- * and read consultations by person, an index the load has dropped. The triggers are off during the load
+ * 202611281000; case_timing, 202611291000) while the generator loads: their statement triggers would
+ * refresh every batch's persons and cases and read consultations by person, an index the load has dropped. The triggers are off during the load
  * (on again after it, failed or not) and the municipality's rows are rebuilt once, set-based, when the
  * indexes are back. A load that fails before the rebuild leaves no completion marker, as for the rest.
  */
@@ -11,6 +11,9 @@ import type { Db } from '../../platform/db/database.js';
 const ROLLUP_TRIGGERS: ReadonlyArray<{ table: string; trigger: string }> = ['insert', 'update', 'delete'].flatMap((op) => [
   { table: 'consultation', trigger: `rollup_consultation_${op}` },
   { table: 'household_membership', trigger: `rollup_membership_${op}` },
+  { table: 'support_case', trigger: `rollup_case_${op}` },
+  { table: 'support_plan_version', trigger: `rollup_plan_version_${op}` },
+  ...(op === 'insert' ? [] : [{ table: 'support_plan', trigger: `rollup_plan_${op}` }]),
 ]);
 
 async function setRollupTriggers(db: Db, enabled: boolean): Promise<void> {

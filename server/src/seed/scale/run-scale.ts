@@ -140,7 +140,7 @@ export async function seedScale(database: OpenDatabase, options: ScaleSeedOption
   const indexMs = Date.now() - indexStarted;
   const rollupsStarted = Date.now();
   await rebuildRollups(db, mid);
-  log(`derived consultation households in ${((Date.now() - rollupsStarted) / 1000).toFixed(1)} s`);
+  log(`derived analytics tables in ${((Date.now() - rollupsStarted) / 1000).toFixed(1)} s`);
 
   const chain = new AuditChain(mid, () => ctx.rnd.uuid(ctx.epochMs));
   await chain.resume(db);
