@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { json, startTestApp, type TestApp } from '../../test/test-app.js';
+import { fiscalMonths, fiscalYearPeriod } from '../community/kpi.js';
 import { createFixtureMunicipality, Fixture } from './analytics.fixtures.js';
-import { STATUTORY_INDICATORS, statutoryIndicatorActuals } from './statutory-indicators.js';
+import { resolveScope } from './analytics-scope.js';
+import { countStatutory, STATUTORY_INDICATORS, statutoryIndicatorActuals } from './statutory-indicators.js';
+import { loadStatutoryRecords } from './statutory-records.js';
 
 /**
  * A municipality of its own (no demo data), 年度 2024 = 2024-04-01 … 2025-03-31, counted by hand:
@@ -102,5 +105,38 @@ describe('statutory indicators (施行規則34条の10)', () => {
     expect(Object.values(await statutoryIndicatorActuals(t.database.db, empty.municipalityId, { from: '2024-04-01', to: '2025-03-31' }))).toEqual([0, 0, 0, 0, 0, 0]);
     const demo = await statutoryIndicatorActuals(t.database.db, t.municipalityId, { from: '2024-04-01', to: '2025-03-31' });
     expect(demo.community_places).toBeGreaterThan(0);
+  });
+
+  it('counts 地域づくり as the 地域づくり page does, for a 年度 and each of its months', async () => {
+    type PageKpi = { places: number; participants: number; partners: number };
+    const community = (c: Record<string, number>) => ({ places: c.community_places, participants: c.community_participants, partners: c.community_organizations });
+    const admin = await t.signIn('admin');
+    const db = t.database.db;
+    let participants = 0;
+    let partners = 0;
+    for (const fy of [2024, 2025, 2026]) {
+      const page = json<{ total: PageKpi; months: Array<PageKpi & { month: string }> }>(await admin.get(`/api/v1/community/kpis?fiscalYear=${fy}`));
+      const year = fiscalYearPeriod(fy);
+      const records = await loadStatutoryRecords(db, await resolveScope(db, t.municipalityId), year.from, year.to);
+      expect(community(countStatutory(records, year))).toEqual({ places: page.total.places, participants: page.total.participants, partners: page.total.partners });
+      for (const m of fiscalMonths(fy)) {
+        const shown = page.months.find((x) => x.month === m.month)!;
+        expect(community(countStatutory(records, m)), m.month).toEqual({ places: shown.places, participants: shown.participants, partners: shown.partners });
+      }
+      participants += page.total.participants;
+      partners += page.total.partners;
+    }
+    // The demo municipality holds sessions with organisations, so the comparison counts something.
+    expect(participants).toBeGreaterThan(0);
+    expect(partners).toBeGreaterThan(0);
+  });
+
+  it('refuses to count organisations for part of a month it holds only whole', async () => {
+    const db = t.database.db;
+    const records = await loadStatutoryRecords(db, await resolveScope(db, mid), '2024-04-01', '2024-06-15');
+    expect(countStatutory(records, { from: '2024-04-01', to: '2024-06-15' }).community_organizations).toBe(2);
+    expect(countStatutory(records, { from: '2024-06-01', to: '2024-06-15' }).community_organizations).toBe(2);
+    expect(() => countStatutory(records, { from: '2024-04-01', to: '2024-06-10' })).toThrow(/参加機関数/);
+    expect(() => countStatutory(records, { from: '2024-04-02', to: '2024-04-30' })).toThrow(/参加機関数/);
   });
 });

@@ -6,10 +6,13 @@
  *
  * - 相談受付件数: consultations received (received_on) in the period, every route (online included);
  * - 参加支援 支援対象者数 / 協力事業者数: participation/kpis.ts countKpis (personsSupported, hostsRegistered);
- * - 地域づくり 拠点数 / 参加者数 (延べ) / 参加機関数: community/kpi.ts computeKpi (places, participants, partners).
+ * - 地域づくり 拠点数 / 参加者数 (延べ) / 参加機関数: as community/kpi.ts computeKpi counts them (places open in
+ *   the period; every age band of the sessions held; distinct organisations of the sessions held), from
+ *   sums by day and month (statutory-records.ts).
  */
 import type { Kysely } from 'kysely';
-import { computeKpi } from '../community/kpi.js';
+import { isOpenDuring } from '../community/kpi.js';
+import { addDays } from '../community/schedule.js';
 import { countKpis } from '../participation/kpis.js';
 import type { Database } from '../platform/db/schema.js';
 import { resolveScope } from './analytics-scope.js';
@@ -36,31 +39,35 @@ export interface Period {
 /** The six counts for one period out of records loaded for a period that contains it. */
 export function countStatutory(records: StatutoryRecords, period: Period): Record<StatutoryIndicatorCode, number> {
   const participation = countKpis(records.participation, { ...period, label: '' }, period.to);
-  const community = computeKpi(records.places, sessionsWithin(records.sessions, period), period);
+  const within = (d: { day: string }) => d.day >= period.from && d.day <= period.to;
+  const sum = (days: ReadonlyArray<{ day: string; count: number }>) => days.reduce((n, d) => (within(d) ? n + d.count : n), 0);
   return {
-    consultations: records.consultationsByDay.reduce((n, d) => (d.day >= period.from && d.day <= period.to ? n + d.count : n), 0),
+    consultations: sum(records.consultationsByDay),
     participation_persons: participation.personsSupported,
     participation_hosts: participation.hostsRegistered,
-    community_places: community.places,
-    community_participants: community.participants,
-    community_organizations: community.partners,
+    community_places: records.places.filter((p) => isOpenDuring(p, period)).length,
+    community_participants: sum(records.participantsByDay),
+    community_organizations: partnersWithin(records, period),
   };
 }
 
-/** The sessions held in the period, out of sessions in day order (two binary searches, not a scan). */
-export function sessionsWithin<S extends { heldOn: string }>(sorted: readonly S[], period: Period): readonly S[] {
-  const firstAtOrAfter = (day: string, strictlyAfter: boolean) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = sorted[mid]!.heldOn;
-      if (d < day || (strictlyAfter && d === day)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return sorted.slice(firstAtOrAfter(period.from, false), firstAtOrAfter(period.to, true));
+/**
+ * Distinct organisations of the months in the period. The records keep them by month, so the period
+ * must start on the first of a month or on the first day loaded, and end on the last of a month or on
+ * the last day loaded (a 年度, its months, a 年度 up to today) — otherwise this throws rather than count
+ * a whole month's organisations for part of it.
+ */
+function partnersWithin(records: StatutoryRecords, period: Period): number {
+  const startsWell = period.from === records.from || period.from.endsWith('-01');
+  const endsWell = period.to === records.to || addDays(period.to, 1).endsWith('-01');
+  if (!startsWell || !endsWell || period.from < records.from || period.to > records.to) {
+    throw new Error(`参加機関数 needs whole months of the days loaded (${records.from}…${records.to}), not ${period.from}…${period.to}`);
+  }
+  const partners = new Set<string>();
+  for (const [month, ids] of records.partnersByMonth) {
+    if (month >= period.from.slice(0, 7) && month <= period.to.slice(0, 7)) for (const id of ids) partners.add(id);
+  }
+  return partners.size;
 }
 
 export async function statutoryIndicatorActuals(db: Kysely<Database>, municipalityId: string, period: Period): Promise<Record<StatutoryIndicatorCode, number>> {

@@ -1,24 +1,33 @@
 /**
  * Loaders of the records behind the 施行規則34条の10 indicators, parameterised by municipality and scope
  * (not by the signed-in actor: the prefecture view counts every municipality of its prefecture). They
- * feed the same pure functions as the 参加支援 and 地域づくり pages (participation/kpis.ts countKpis,
- * community/kpi.ts computeKpi), so the dashboard, the targets page and the prefecture view agree.
+ * feed the same pure function as the 参加支援 page (participation/kpis.ts countKpis), so the dashboard,
+ * the targets page and the prefecture view agree with it. 地域づくり's sessions are summed in SQL by
+ * day and by month under community/kpi.ts computeKpi's rules (sessions held only; 参加者数 is every age
+ * band, 不明 included; 参加団体 are distinct): a city's 年度 is about 27,000 sessions and 34,000
+ * session–organisation rows, which took ~0.2 s to send and group in Node at a million persons.
+ * statutory-indicators.int.test.ts checks the counts against the 地域づくり page's for every month.
  */
-import type { Kysely } from 'kysely';
-import { countsOfRow } from '../community/age-bands.js';
-import type { KpiPlace, KpiSession } from '../community/kpi.js';
+import { type Kysely, sql } from 'kysely';
+import type { KpiPlace } from '../community/kpi.js';
 import type { KpiRecords } from '../participation/kpis.js';
 import type { Database } from '../platform/db/schema.js';
 import { agencyIn, areaIs, type Scope } from './analytics-scope.js';
 
 export interface StatutoryRecords {
+  /** The days loaded (inclusive). */
+  from: string;
+  to: string;
   /** Consultations received per day (received_on) in the period, every route, online included —
    * counted in SQL, so a 年度 of a city's consultations is at most 366 rows here. */
   consultationsByDay: Array<{ day: string; count: number }>;
   participation: KpiRecords;
   places: KpiPlace[];
-  /** In held_on order (countStatutory takes each month's as a slice). */
-  sessions: KpiSession[];
+  /** 参加者数 (延べ) of the sessions held, per day. */
+  participantsByDay: Array<{ day: string; count: number }>;
+  /** The organisations that took part in a session held, per month ('YYYY-MM'); the months at either
+   * end of the loaded days hold only those days' organisations. */
+  partnersByMonth: Map<string, readonly string[]>;
 }
 
 export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, from: string, to: string): Promise<StatutoryRecords> {
@@ -63,24 +72,27 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
     .where('municipality_id', '=', mid)
     .where((eb) => areaIs(scope, eb.ref('area_id')))
     .execute();
-  const sessionRows = await db
-    .selectFrom('community_session as s')
-    .innerJoin('community_activity as a', (j) => j.onRef('a.municipality_id', '=', 's.municipality_id').onRef('a.activity_id', '=', 's.activity_id'))
-    .innerJoin('community_place as p', (j) => j.onRef('p.municipality_id', '=', 'a.municipality_id').onRef('p.place_id', '=', 'a.place_id'))
-    .leftJoin('community_session_partner as sp', (j) => j.onRef('sp.municipality_id', '=', 's.municipality_id').onRef('sp.session_id', '=', 's.session_id'))
-    .select(['s.session_id', 's.held_on', 's.status', 's.count_child', 's.count_adult', 's.count_elderly', 's.count_unknown', 'sp.partner_id'])
-    .where('s.municipality_id', '=', mid)
-    .where('s.held_on', '>=', from)
-    .where('s.held_on', '<=', to)
-    .where((eb) => areaIs(scope, eb.ref('p.area_id')))
-    .execute();
-  const sessions = new Map<string, KpiSession & { partnerIds: string[] }>();
-  for (const r of sessionRows) {
-    const s = sessions.get(r.session_id) ?? { heldOn: r.held_on, status: r.status, counts: countsOfRow(r), partnerIds: [] };
-    if (r.partner_id !== null) s.partnerIds.push(r.partner_id);
-    sessions.set(r.session_id, s);
-  }
+  // Sessions held in the scope's 拠点: the 圏域 filter joins them to their 拠点, only when there is one.
+  const held = scope.areaId === null
+    ? sql`community_session s`
+    : sql`community_session s
+        join community_activity a on a.municipality_id = s.municipality_id and a.activity_id = s.activity_id
+        join community_place p on p.municipality_id = a.municipality_id and p.place_id = a.place_id and p.area_id = ${scope.areaId}`;
+  const heldWhere = sql`s.municipality_id = ${mid} and s.status = 'held' and s.held_on between ${from}::date and ${to}::date`;
+  const participants = await sql<{ day: string; n: string }>`
+    select s.held_on as day, sum(s.count_child + s.count_adult + s.count_elderly + s.count_unknown) as n
+      from ${held} where ${heldWhere} group by s.held_on`.execute(db);
+  // Distinct (month, organisation) pairs first (a few thousand, hashed), then one array per month.
+  const partners = await sql<{ month: string; partner_ids: string[] }>`
+    select to_char(x.month, 'YYYY-MM') as month, array_agg(x.partner_id::text) as partner_ids
+      from (select distinct date_trunc('month', s.held_on) as month, sp.partner_id
+              from ${held}
+              join community_session_partner sp on sp.municipality_id = s.municipality_id and sp.session_id = s.session_id
+             where ${heldWhere}) x
+     group by x.month`.execute(db);
   return {
+    from,
+    to,
     consultationsByDay: consultations.map((c) => ({ day: c.received_on, count: Number(c.count) })),
     participation: {
       needs: needs.map((n) => ({ personId: n.person_id, openedOn: n.opened_on, closedOn: n.closed_on })),
@@ -89,7 +101,7 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
       followups: [],
     },
     places,
-    // Sorted here: an ORDER BY made PostgreSQL sort the joined rows, slower than this at a city's size.
-    sessions: [...sessions.values()].sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0)),
+    participantsByDay: participants.rows.map((r) => ({ day: r.day, count: Number(r.n) })),
+    partnersByMonth: new Map(partners.rows.map((r) => [r.month, r.partner_ids])),
   };
 }
