@@ -2,12 +2,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp } from '../../test/test-app.js';
 import { newId } from '../platform/db/ids.js';
+import { fiscalYearPeriod } from '../community/kpi.js';
+import { CONCERN_CATEGORY_CODES } from '../consultation/concern-categories.js';
 import { createFixtureMunicipality } from './analytics.fixtures.js';
+import { resolveScope } from './analytics-scope.js';
+import { concernCooccurrence } from './concern-cooccurrence.js';
 import { CaseworkFixture } from './casework.fixtures.js';
 
 /**
  * consultation_household and household_first_consultation are derived by triggers (migration
- * 202611281000): after every kind of change to consultations and memberships — one row or many in one
+ * 202611281000), and household_year_concerns with them (202611291010): after every kind of change to consultations and memberships — one row or many in one
  * statement, through the API or directly — they must equal a full recomputation from the records. The
  * recomputation here is written out on its own, not through the migration's view.
  */
@@ -25,6 +29,16 @@ const RECOMPUTED_FIRSTS = `
     join consultation c on c.municipality_id = m.municipality_id and c.person_id = m.person_id
    group by m.municipality_id, m.household_id`;
 const STORED_FIRSTS = 'select municipality_id, household_id, first_received_on from household_first_consultation';
+const codes = CONCERN_CATEGORY_CODES.map((c) => `'${c}'`).join(', ');
+const RECOMPUTED_YEARS = `
+  select m.municipality_id, extract(year from c.received_on - interval '3 months')::integer as fiscal_year, m.household_id,
+         coalesce(bit_or(1 << (array_position(array[${codes}], cat) - 1)), 0) as mask
+    from consultation c
+    join household_membership m on m.municipality_id = c.municipality_id and m.person_id = c.person_id
+         and (m.left_on is null or m.left_on > c.received_on)
+    left join lateral unnest(c.categories) as cat on cat in (${codes})
+   group by 1, 2, 3`;
+const STORED_YEARS = 'select municipality_id, fiscal_year, household_id, mask from household_year_concerns';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -46,6 +60,7 @@ async function differences(stored: string, recomputed: string): Promise<unknown[
 async function expectInStep(step: string): Promise<void> {
   expect(await differences(STORED_ROWS, RECOMPUTED_ROWS), `consultation_household after: ${step}`).toEqual([]);
   expect(await differences(STORED_FIRSTS, RECOMPUTED_FIRSTS), `household_first_consultation after: ${step}`).toEqual([]);
+  expect(await differences(STORED_YEARS, RECOMPUTED_YEARS), `household_year_concerns after: ${step}`).toEqual([]);
 }
 
 async function firstOf(householdId: string): Promise<string | null> {
@@ -54,6 +69,42 @@ async function firstOf(householdId: string): Promise<string | null> {
 }
 
 describe('consultations by household (derived for 見える化)', () => {
+  it('gives a 年度 the same co-occurrence from the households’ rows as from the consultations', async () => {
+    const db = t.database.db;
+    const base = await createFixtureMunicipality(db, { a: null, b: null });
+    const [a, b] = [base.agency.a!, base.agency.b!];
+    const f = new CaseworkFixture(db, base);
+    const [mother, son, lodger, neighbour] = [await f.person(a), await f.person(a), await f.person(b), await f.person(b)];
+    const home = await f.household(a, [mother, son], '2020-01-01');
+    await f.household(b, [neighbour], '2020-01-01');
+    await f.formerMember(home, lodger, '2020-01-01', '2024-06-01');
+    // Either side of the 年度 boundary (31 March / 1 April), two agencies, a former member before and
+    // after leaving, and another household.
+    await f.consultation(a, '2024-03-31', { personId: mother, categories: ['care', 'living_costs'] });
+    await f.consultation(b, '2024-04-01', { personId: son, categories: ['withdrawal'] });
+    await f.consultation(a, '2024-05-01', { personId: lodger, categories: ['debt', 'withdrawal'] });
+    await f.consultation(b, '2024-07-01', { personId: lodger, categories: ['housing'] });
+    await f.consultation(a, '2025-03-31', { personId: mother, categories: ['care'] });
+    await f.consultation(b, '2024-08-01', { personId: neighbour, categories: ['care', 'withdrawal'] });
+    const scope = await resolveScope(db, base.municipalityId);
+    const fy2024 = await concernCooccurrence(db, scope, fiscalYearPeriod(2024));
+    expect(fy2024).toEqual(await concernCooccurrence(db, scope, fiscalYearPeriod(2024), { byConsultation: true }));
+    expect(fy2024.find((c) => c.a === 'care' && c.b === 'withdrawal')?.households).toBe(2);
+    expect(fy2024.find((c) => c.a === 'debt' && c.b === 'debt')?.households).toBe(1);
+    expect(fy2024.some((c) => c.a === 'housing' || c.b === 'housing')).toBe(false);
+    for (const fy of [2022, 2023, 2025]) {
+      expect(await concernCooccurrence(db, scope, fiscalYearPeriod(fy)), `年度 ${fy}`).toEqual(await concernCooccurrence(db, scope, fiscalYearPeriod(fy), { byConsultation: true }));
+    }
+    expect((await concernCooccurrence(db, scope, fiscalYearPeriod(2023))).map((c) => `${c.a}/${c.b}`)).toEqual(['care/care', 'care/living_costs', 'living_costs/living_costs']);
+  });
+
+  it('numbers the categories in SQL (concern_mask) as CONCERN_CATEGORY_CODES does', async () => {
+    const { rows } = await sql<{ code: string; mask: number }>`select c as code, concern_mask(array[c]) as mask from unnest(${sql.val([...CONCERN_CATEGORY_CODES])}::text[]) as c`.execute(t.database.db);
+    expect(rows).toEqual(CONCERN_CATEGORY_CODES.map((code, i) => ({ code, mask: 2 ** i })));
+    const none = await sql<{ mask: number }>`select concern_mask(array['no_such_category']::text[]) as mask`.execute(t.database.db);
+    expect(none.rows[0]!.mask).toBe(0);
+  });
+
   it('equals a full recomputation after the demo seed and after every kind of change', async () => {
     await expectInStep('demo seed');
     const db = t.database.db;

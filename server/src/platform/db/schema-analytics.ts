@@ -69,6 +69,14 @@ export interface HouseholdFirstConsultationTable {
   first_received_on: string;
 }
 
+/** A household's concerns in a 年度, as concern_mask bits; derived by triggers (read-only here). */
+export interface HouseholdYearConcernsTable {
+  municipality_id: string;
+  fiscal_year: number;
+  household_id: string;
+  mask: number;
+}
+
 /** Days from a household's first consultation to its case and first plan; derived by triggers (read-only here). */
 export interface CaseTimingTable {
   municipality_id: string;
@@ -87,4 +95,5 @@ export interface AnalyticsTables {
   consultation_household: ConsultationHouseholdTable;
   household_first_consultation: HouseholdFirstConsultationTable;
   case_timing: CaseTimingTable;
+  household_year_concerns: HouseholdYearConcernsTable;
 }
