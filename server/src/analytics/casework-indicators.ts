@@ -72,7 +72,10 @@ export async function noContactCases(db: Kysely<Database>, scope: Scope, asOf: s
   const mid = scope.municipalityId;
   const since = sql`(${asOf}::date - ${days}::int)`;
   // "Last contact before asOf − N" is "opened before it and no contact from it to asOf": the contacts of
-  // those N days are read by day (an index range), not every case's whole history.
+  // those N days are read by day (an index range), not every case's whole history. They are one hashed
+  // set (NOT IN a subquery; case ids are never null) that each open case is looked up in: joining the
+  // open cases to them built a hash of every open case (~150,000 at a million persons), about 30%
+  // slower.
   const { rows } = await sql<{ agency_id: string; name: string; open_cases: string; no_contact: string }>`
     with recent as materialized (
       select n.case_id from progress_note n
@@ -82,17 +85,13 @@ export async function noContactCases(db: Kysely<Database>, scope: Scope, asOf: s
       select l.case_id from contact_attempt a
         join outreach_lead l on l.municipality_id = a.municipality_id and l.lead_id = a.lead_id
        where a.municipality_id = ${mid} and l.case_id is not null and ${instantWithin('a.occurred_at', sql`${since}`, asOf)}
-    ), k as (
-      select k.case_id, k.lead_agency_id, k.opened_on
-        from support_case k
-       where k.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('k.lead_agency_id'))}
-         and k.opened_on <= ${asOf}::date and (k.closed_on is null or k.closed_on > ${asOf}::date)
     )
     select k.lead_agency_id as agency_id, g.name, count(*) as open_cases,
-           count(*) filter (where k.opened_on < ${since} and r.case_id is null) as no_contact
-      from k
-      left join recent r on r.case_id = k.case_id
-      join agency g on g.municipality_id = ${mid} and g.agency_id = k.lead_agency_id
+           count(*) filter (where k.opened_on < ${since} and k.case_id not in (select r.case_id from recent r)) as no_contact
+      from support_case k
+      join agency g on g.municipality_id = k.municipality_id and g.agency_id = k.lead_agency_id
+     where k.municipality_id = ${mid} and ${agencyIn(scope, sql.ref('k.lead_agency_id'))}
+       and k.opened_on <= ${asOf}::date and (k.closed_on is null or k.closed_on > ${asOf}::date)
      group by k.lead_agency_id, g.name
      order by g.name`.execute(db);
   const byAgency = rows.map((r) => ({ agencyId: r.agency_id, name: r.name, openCases: Number(r.open_cases), noContact: Number(r.no_contact) }));
