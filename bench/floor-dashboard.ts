@@ -11,7 +11,7 @@ import { noContactCases, referralCounts, timeToOwnerAndPlan } from '../server/sr
 import { collaborationCounts, meetingsByType, outreachCounts } from '../server/src/analytics/collaboration-indicators.js';
 import { concernCooccurrence } from '../server/src/analytics/concern-cooccurrence.js';
 import { dashboardPeriod } from '../server/src/analytics/dashboard-period.js';
-import { countStatutory } from '../server/src/analytics/statutory-indicators.js';
+import { countStatutory, sumWithin } from '../server/src/analytics/statutory-indicators.js';
 import { loadStatutoryRecords } from '../server/src/analytics/statutory-records.js';
 import { DEFAULT_NO_CONTACT_DAYS } from '../server/src/analytics/view-dashboard.js';
 import { isoDayInJapan } from '../server/src/consultation/japanese/japanese-date.js';
@@ -38,12 +38,13 @@ export async function dashboardFloor(db: Db, mid: string, fiscalYear: number): P
     const when = dashboardPeriod({ fiscalYear }, isoDayInJapan(new Date()));
     const { period } = when;
     const scope = await resolveScope(tx, mid, {});
-    await timed('statutory', async () => {
+    const counted = await timed('statutory', async () => {
       const records = await loadStatutoryRecords(tx, scope, when.year.from, when.year.to);
-      countStatutory(records, period);
+      const current = countStatutory(records, period);
       for (const m of when.months) countStatutory(records, m);
+      return { consultations: current.consultations, sessionsHeld: sumWithin(records.heldByDay, period, (d) => d.sessions) };
     });
-    await timed('activity', () => activityByJigyo(tx, scope, period));
+    await timed('activity', () => activityByJigyo(tx, scope, period, counted));
     await timed('collaboration', () => collaborationCounts(tx, scope, period));
     await timed('meetings', () => meetingsByType(tx, scope, period));
     await timed('outreach', () => outreachCounts(tx, scope, period));

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, json, startTestApp, type TestApp } from '../../test/test-app.js';
 import { newId } from '../platform/db/ids.js';
 import { addFixtureAgencies } from './analytics.fixtures.js';
+import { activityByJigyo } from './activity-check.js';
+import { resolveScope } from './analytics-scope.js';
 import { CaseworkFixture } from './casework.fixtures.js';
 
 /**
@@ -209,6 +211,22 @@ describe('見える化 dashboard: counts on a fixed fixture', () => {
     expect(march.zeroActivity).toEqual(['tajikan', 'outreach', 'sanka', 'chiiki']);
     expect(march.activity.find((a) => a.jigyo === 'soudan')?.records).toBe(2);
     expect(values(march).consultations).toBe(0);
+  });
+
+  it('shows the same activity as counting every 事業 afresh (the consultations and sessions it reuses)', async () => {
+    const db = t.database.db;
+    const scope = await resolveScope(db, t.municipalityId, { areaId });
+    for (const [query, period] of [
+      ['', { from: '2024-04-01', to: '2025-03-31' }],
+      ['&month=2024-05', { from: '2024-05-01', to: '2024-05-31' }],
+      ['&month=2025-03', { from: '2025-03-01', to: '2025-03-31' }],
+    ] as const) {
+      const shown = (await dashboard(query)).activity.map((a) => ({ jigyo: a.jigyo, records: a.records }));
+      expect(shown, query).toEqual((await activityByJigyo(db, scope, period)).map((a) => ({ jigyo: a.jigyo, records: a.records })));
+    }
+    const year = (await dashboard('')).activity;
+    expect(year.find((a) => a.jigyo === 'soudan')!.records).toBeGreaterThan(values(await dashboard('')).consultations!);
+    expect(year.find((a) => a.jigyo === 'chiiki')!.records).toBeGreaterThan(0);
   });
 
   it('refuses a month outside the 年度 and an unknown 圏域', async () => {

@@ -39,16 +39,21 @@ export interface Period {
 /** The six counts for one period out of records loaded for a period that contains it. */
 export function countStatutory(records: StatutoryRecords, period: Period): Record<StatutoryIndicatorCode, number> {
   const participation = countKpis(records.participation, { ...period, label: '' }, period.to);
-  const within = (d: { day: string }) => d.day >= period.from && d.day <= period.to;
-  const sum = (days: ReadonlyArray<{ day: string; count: number }>) => days.reduce((n, d) => (within(d) ? n + d.count : n), 0);
   return {
-    consultations: sum(records.consultationsByDay),
+    consultations: sumWithin(records.consultationsByDay, period, (d) => d.count),
     participation_persons: participation.personsSupported,
     participation_hosts: participation.hostsRegistered,
     community_places: records.places.filter((p) => isOpenDuring(p, period)).length,
-    community_participants: sum(records.participantsByDay),
+    community_participants: sumWithin(records.heldByDay, period, (d) => d.participants),
     community_organizations: partnersWithin(records, period),
   };
+}
+
+/** The sum of a per-day figure over the days in the period. */
+export function sumWithin<D extends { day: string }>(days: readonly D[], period: Period, figure: (d: D) => number): number {
+  let n = 0;
+  for (const d of days) if (d.day >= period.from && d.day <= period.to) n += figure(d);
+  return n;
 }
 
 /**

@@ -23,8 +23,8 @@ export interface StatutoryRecords {
   consultationsByDay: Array<{ day: string; count: number }>;
   participation: KpiRecords;
   places: KpiPlace[];
-  /** 参加者数 (延べ) of the sessions held, per day. */
-  participantsByDay: Array<{ day: string; count: number }>;
+  /** The sessions held, and their 参加者数 (延べ), per day. */
+  heldByDay: Array<{ day: string; sessions: number; participants: number }>;
   /** The organisations that took part in a session held, per month ('YYYY-MM'); the months at either
    * end of the loaded days hold only those days' organisations. */
   partnersByMonth: Map<string, readonly string[]>;
@@ -79,8 +79,8 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
         join community_activity a on a.municipality_id = s.municipality_id and a.activity_id = s.activity_id
         join community_place p on p.municipality_id = a.municipality_id and p.place_id = a.place_id and p.area_id = ${scope.areaId}`;
   const heldWhere = sql`s.municipality_id = ${mid} and s.status = 'held' and s.held_on between ${from}::date and ${to}::date`;
-  const participants = await sql<{ day: string; n: string }>`
-    select s.held_on as day, sum(s.count_child + s.count_adult + s.count_elderly + s.count_unknown) as n
+  const heldDays = await sql<{ day: string; sessions: string; participants: string }>`
+    select s.held_on as day, count(*) as sessions, sum(s.count_child + s.count_adult + s.count_elderly + s.count_unknown) as participants
       from ${held} where ${heldWhere} group by s.held_on`.execute(db);
   // Distinct (month, organisation) pairs first (a few thousand, hashed), then one array per month.
   const partners = await sql<{ month: string; partner_ids: string[] }>`
@@ -101,7 +101,7 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
       followups: [],
     },
     places,
-    participantsByDay: participants.rows.map((r) => ({ day: r.day, count: Number(r.n) })),
+    heldByDay: heldDays.rows.map((r) => ({ day: r.day, sessions: Number(r.sessions), participants: Number(r.participants) })),
     partnersByMonth: new Map(partners.rows.map((r) => [r.month, r.partner_ids])),
   };
 }

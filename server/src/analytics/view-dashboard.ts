@@ -18,7 +18,7 @@ import { noContactCases, referralCounts, timeToOwnerAndPlan } from './casework-i
 import { concernCooccurrence } from './concern-cooccurrence.js';
 import { collaborationCounts, meetingsByType, outreachCounts } from './collaboration-indicators.js';
 import { type DashboardQuery, dashboardPeriod, INDICATOR_JIGYO, shows } from './dashboard-period.js';
-import { countStatutory, STATUTORY_INDICATORS } from './statutory-indicators.js';
+import { countStatutory, STATUTORY_INDICATORS, sumWithin } from './statutory-indicators.js';
 import { loadStatutoryRecords } from './statutory-records.js';
 
 export const DEFAULT_NO_CONTACT_DAYS = 30;
@@ -63,7 +63,7 @@ export async function viewDashboard(ctx: Ctx, query: DashboardQuery) {
     const noContactDays = query.noContactDays ?? DEFAULT_NO_CONTACT_DAYS;
     const soudan = shows(query, 'soudan');
     const tajikan = shows(query, 'tajikan');
-    const activity = await activityByJigyo(db, scope, period);
+    const activity = await activityByJigyo(db, scope, period, { consultations: current.consultations, sessionsHeld: sumWithin(records.heldByDay, period, (d) => d.sessions) });
     const result = {
       fiscalYear: when.fiscalYear,
       month: when.month,
