@@ -1,9 +1,10 @@
 /**
- * The derived analytics tables (consultation_household, household_first_consultation; migration
- * 202611281000; case_timing, 202611291000; household_year_concerns, 202611291010) while the generator loads: their statement triggers would
- * refresh every batch's persons and cases and read consultations by person, an index the load has dropped. The triggers are off during the load
- * (on again after it, failed or not) and the municipality's rows are rebuilt once, set-based, when the
- * indexes are back. A load that fails before the rebuild leaves no completion marker, as for the rest.
+ * The derived analytics tables (consultation_household, household_first_consultation: migration
+ * 202611281000; case_timing: 202611291000; household_year_concerns: 202611291010) while the generator
+ * loads: their statement triggers would refresh every batch's persons and cases and read consultations
+ * by person, an index the load has dropped. The triggers are off during the load (on again after it,
+ * failed or not) and the municipality's rows are rebuilt once, set-based, when the indexes are back. A
+ * load that fails before the rebuild leaves no completion marker, as for the rest.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';

@@ -32,8 +32,11 @@ CREATE TABLE household_year_concerns (
   fiscal_year integer NOT NULL,
   household_id uuid NOT NULL,
   mask integer NOT NULL,
-  PRIMARY KEY (municipality_id, fiscal_year, household_id) INCLUDE (mask)
+  -- By household first: the refresh replaces a household's rows of every 年度.
+  PRIMARY KEY (municipality_id, household_id, fiscal_year)
 );
+-- A 年度's households with their masks (index-only for the dashboard).
+CREATE INDEX household_year_concerns_by_year ON household_year_concerns (municipality_id, fiscal_year) INCLUDE (mask);
 
 CREATE VIEW household_year_concerns_definition AS
   SELECT ch.municipality_id, fiscal_year_of(ch.received_on) AS fiscal_year, ch.household_id, bit_or(concern_mask(ch.categories)) AS mask
