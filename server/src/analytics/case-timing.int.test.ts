@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { newId } from '../platform/db/ids.js';
 import { createFixtureMunicipality } from './analytics.fixtures.js';
 import { CaseworkFixture } from './casework.fixtures.js';
+import { derivedDifferences } from './derived-tables.fixtures.js';
 
 /**
  * case_timing is derived by triggers (migration 202611291000): after every kind of change to cases, plans,
@@ -36,12 +36,7 @@ afterAll(async () => {
 });
 
 async function expectInStep(step: string): Promise<void> {
-  const diff = await sql
-    .raw(`(select 'stale' as side, * from (${STORED} except (${RECOMPUTED})) a)
-          union all
-          (select 'missing' as side, * from ((${RECOMPUTED}) except ${STORED}) b)`)
-    .execute(t.database.db);
-  expect(diff.rows, `case_timing after: ${step}`).toEqual([]);
+  expect(await derivedDifferences(t.database.db, STORED, RECOMPUTED), `case_timing after: ${step}`).toEqual([]);
 }
 
 async function timingOf(caseId: string): Promise<{ to_owner_days: number; to_plan_days: number | null } | null> {

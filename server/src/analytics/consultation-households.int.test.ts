@@ -5,6 +5,7 @@ import { newId } from '../platform/db/ids.js';
 import { fiscalYearPeriod } from '../community/kpi.js';
 import { CONCERN_CATEGORY_CODES } from '../consultation/concern-categories.js';
 import { createFixtureMunicipality } from './analytics.fixtures.js';
+import { derivedDifferences } from './derived-tables.fixtures.js';
 import { resolveScope } from './analytics-scope.js';
 import { concernCooccurrence } from './concern-cooccurrence.js';
 import { CaseworkFixture } from './casework.fixtures.js';
@@ -48,14 +49,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function differences(stored: string, recomputed: string): Promise<unknown[]> {
-  const diff = await sql
-    .raw(`(select 'stale' as side, * from (${stored} except (${recomputed})) a)
-          union all
-          (select 'missing' as side, * from ((${recomputed}) except ${stored}) b)`)
-    .execute(t.database.db);
-  return diff.rows;
-}
+const differences = (stored: string, recomputed: string) => derivedDifferences(t.database.db, stored, recomputed);
 
 async function expectInStep(step: string): Promise<void> {
   expect(await differences(STORED_ROWS, RECOMPUTED_ROWS), `consultation_household after: ${step}`).toEqual([]);
