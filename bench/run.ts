@@ -49,7 +49,7 @@ async function benchOne(kind: DbKind, cluster: Cluster | null, options: BenchOpt
     let dashboardParts: DbResult['dashboardFloorParts'];
     try {
       version = await databaseVersion(direct);
-      await sql`analyze`.execute(direct.db); // planner statistics, as the server gathers them at start
+      await sql`analyze`.execute(direct.db); // current planner statistics before anything is measured
       const mid = await homeMunicipality(direct);
       const count = await direct.db.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).where('municipality_id', '=', mid ?? '').executeTakeFirst();
       persons = Number(count?.n ?? 0);

@@ -24,7 +24,8 @@ export function summarize(times: number[], errors = 0): Latency {
  * times each. `call` resolves to false when the call failed (counted, still timed).
  */
 export async function oneAtATime(n: number, call: (i: number) => Promise<boolean>): Promise<Latency> {
-  for (let i = 0; i < Math.min(5, n); i++) await call(n + i);
+  // Warm-up: the server just started (V8 still compiling its hot paths, statements not yet prepared).
+  for (let i = 0; i < Math.min(20, n); i++) await call(n + i);
   const times: number[] = [];
   let errors = 0;
   for (let i = 0; i < n; i++) {

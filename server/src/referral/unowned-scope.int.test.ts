@@ -19,7 +19,7 @@ beforeAll(async () => {
   await migrate(fresh.database);
   await seedDemo(fresh.database.db, { seed: 11, password: 'unowned-scope-2026', production: false, volunteers: 3, staffPerAgency: 1, persons: 300 });
   const db = fresh.database.db;
-  await sql`analyze`.execute(db); // as the server does at start (platform/db/maintenance.ts)
+  await sql`analyze`.execute(db); // statistics of the seeded tables, as on a running server (platform/db/maintenance.ts)
   mid = (await sql<{ id: string }>`select municipality_id as id from municipality order by created_at limit 1`.execute(db)).rows[0]!.id;
   agencies = (await sql<{ id: string }>`select agency_id as id from agency where municipality_id = ${mid} order by agency_id`.execute(db)).rows.map((r) => r.id);
 }, 120_000);
