@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp, testDbKind } from '../../../test/test-app.js';
 import { newId } from '../db/ids.js';
-import { sealAll } from './seal-audit.js';
+import { recordAudit } from './record-audit.js';
+import { RECENT_LOOKBACK_MS, SEAL_LOOKBACK_MS, sealAll } from './seal-audit.js';
 import { verifyAudit } from './verify-audit.js';
 
 let t: TestApp;
@@ -70,6 +71,33 @@ describe('audit trail', () => {
     await expect(sql`DELETE FROM audit_event`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE audit_event`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_seal`.execute(db)).rejects.toThrow(/append-only/);
+  });
+
+  it('finds an event committed long after it occurred only when looking back the whole window, and still seals it in time', async () => {
+    const db = t.database.db;
+    const meta = { requestId: newId(), clientAddr: '127.0.0.1', userAgent: null };
+    const event = (occurredAt: Date, action: string) =>
+      recordAudit(db, meta, occurredAt, { municipalityId: t.municipalityId, action, outcome: 'success' });
+    await sealAll(db);
+    const now = new Date();
+    await event(now, 'test.recent');
+    expect(await sealAll(db, now, RECENT_LOOKBACK_MS)).toBe(1);
+    // A transaction that began 40 s ago commits now: the usual run does not look back that far.
+    const longAgo = new Date(now.getTime() - 40_000);
+    await event(longAgo, 'test.slow_commit');
+    expect(await sealAll(db, now, RECENT_LOOKBACK_MS)).toBe(0);
+    expect(await sealAll(db, now, SEAL_LOOKBACK_MS)).toBe(1);
+    const seals = await db
+      .selectFrom('audit_seal as s')
+      .innerJoin('audit_event as e', (j) => j.onRef('e.municipality_id', '=', 's.municipality_id').onRef('e.event_id', '=', 's.event_id'))
+      .select(['e.action', 's.late', 's.seq'])
+      .where('e.action', 'in', ['test.recent', 'test.slow_commit'])
+      .orderBy('s.seq')
+      .execute();
+    expect(seals.map((s) => [s.action, s.late])).toEqual([['test.recent', false], ['test.slow_commit', false]]);
+    const verified = await verifyAudit(db, t.municipalityId);
+    expect(verified.ok).toBe(true);
+    expect(verified.warnings).toEqual([]);
   });
 
   it('seals events into a chain that verifies, and detects modified, deleted and inserted events', async () => {
