@@ -120,7 +120,7 @@ export class Fixture {
     return activityId;
   }
 
-  async session(activityId: string, heldOn: string, counts: { child?: number; adult?: number; elderly?: number; unknown?: number }, partnerIds: string[] = [], status: 'held' | 'cancelled' = 'held') {
+  async session(activityId: string, heldOn: string, counts: { child?: number; adult?: number; elderly?: number; unknown?: number }, partnerIds: string[] = [], status: 'held' | 'cancelled' = 'held'): Promise<string> {
     const id = newId();
     await this.db
       .insertInto('community_session')
@@ -138,5 +138,6 @@ export class Fixture {
       })
       .execute();
     for (const p of partnerIds) await this.db.insertInto('community_session_partner').values({ municipality_id: this.mid, session_id: id, partner_id: p }).execute();
+    return id;
   }
 }

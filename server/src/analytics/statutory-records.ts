@@ -10,6 +10,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { KpiPlace } from '../community/kpi.js';
+import { addDays } from '../community/schedule.js';
 import type { KpiRecords } from '../participation/kpis.js';
 import type { Database } from '../platform/db/schema.js';
 import { agencyIn, areaIs, type Scope } from './analytics-scope.js';
@@ -19,7 +20,7 @@ export interface StatutoryRecords {
   from: string;
   to: string;
   /** Consultations received per day (received_on) in the period, every route, online included —
-   * counted in SQL, so a 年度 of a city's consultations is at most 366 rows here. */
+   * counted by triggers per day and agency (daily_record_count), so a 年度 is at most 366 rows here. */
   consultationsByDay: Array<{ day: string; count: number }>;
   participation: KpiRecords;
   places: KpiPlace[];
@@ -32,14 +33,16 @@ export interface StatutoryRecords {
 
 export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, from: string, to: string): Promise<StatutoryRecords> {
   const mid = scope.municipalityId;
+  // Kept per day and receiving agency by triggers (daily_record_count, migration 202611301010).
   const consultations = await db
-    .selectFrom('consultation')
-    .select((eb) => ['received_on', eb.fn.countAll<string>().as('count')])
+    .selectFrom('daily_record_count')
+    .select((eb) => ['day', eb.fn.sum<string>('records').as('count')])
     .where('municipality_id', '=', mid)
-    .where('received_on', '>=', from)
-    .where('received_on', '<=', to)
-    .where((eb) => agencyIn(scope, eb.ref('receiving_agency_id')))
-    .groupBy('received_on')
+    .where('record_kind', '=', 'consultation')
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where((eb) => agencyIn(scope, eb.ref('agency_id')))
+    .groupBy('day')
     .execute();
   const needs = await db
     .selectFrom('participation_need')
@@ -82,18 +85,30 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
   const heldDays = await sql<{ day: string; sessions: string; participants: string }>`
     select s.held_on as day, count(*) as sessions, sum(s.count_child + s.count_adult + s.count_elderly + s.count_unknown) as participants
       from ${held} where ${heldWhere} group by s.held_on`.execute(db);
-  // Distinct (month, organisation) pairs first (a few thousand, hashed), then one array per month.
+  // Distinct (month, organisation) pairs, then one array per month. For the whole municipality, whole
+  // months are kept by triggers (community_partner_month, migration 202611301020); a 圏域 filter, and the
+  // days of a month only partly loaded, find them from the sessions.
+  const whole = scope.areaId === null ? wholeMonths(from, to) : null;
+  const liveRanges = whole ? [[from, addDays(whole.from, -1)], [whole.end, to]].filter(([a, b]) => a! <= b!) : [[from, to]];
+  const live = liveRanges.map(
+    ([a, b]) => sql`select distinct date_trunc('month', s.held_on)::date as month, sp.partner_id
+      from ${held}
+      join community_session_partner sp on sp.municipality_id = s.municipality_id and sp.session_id = s.session_id
+     where s.municipality_id = ${mid} and s.status = 'held' and s.held_on between ${a}::date and ${b}::date`,
+  );
+  const kept = whole
+    ? [sql`select c.month, c.partner_id from community_partner_month c
+            where c.municipality_id = ${mid} and c.month >= ${whole.from}::date and c.month < ${whole.end}::date`]
+    : [];
+  const pairs = [...kept, ...live];
   const partners = await sql<{ month: string; partner_ids: string[] }>`
     select to_char(x.month, 'YYYY-MM') as month, array_agg(x.partner_id::text) as partner_ids
-      from (select distinct date_trunc('month', s.held_on) as month, sp.partner_id
-              from ${held}
-              join community_session_partner sp on sp.municipality_id = s.municipality_id and sp.session_id = s.session_id
-             where ${heldWhere}) x
+      from (${sql.join(pairs, sql` union all `)}) x
      group by x.month`.execute(db);
   return {
     from,
     to,
-    consultationsByDay: consultations.map((c) => ({ day: c.received_on, count: Number(c.count) })),
+    consultationsByDay: consultations.map((c) => ({ day: c.day, count: Number(c.count) })),
     participation: {
       needs: needs.map((n) => ({ personId: n.person_id, openedOn: n.opened_on, closedOn: n.closed_on })),
       placements: placements.map((p) => ({ personId: p.person_id, startOn: p.start_on, endedOn: p.ended_on, status: p.status })),
@@ -104,4 +119,11 @@ export async function loadStatutoryRecords(db: Kysely<Database>, scope: Scope, f
     heldByDay: heldDays.rows.map((r) => ({ day: r.day, sessions: Number(r.sessions), participants: Number(r.participants) })),
     partnersByMonth: new Map(partners.rows.map((r) => [r.month, r.partner_ids])),
   };
+}
+
+/** The whole months within from..to: the first day of the first, and the first day after the last; null if none. */
+export function wholeMonths(from: string, to: string): { from: string; end: string } | null {
+  const start = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`;
+  const end = `${addDays(to, 1).slice(0, 7)}-01`;
+  return start < end ? { from: start, end } : null;
 }

@@ -66,8 +66,13 @@ export async function restoreBackup(database: OpenDatabase, inPath: string, opti
   }
   const rows = await database.db.transaction().execute(async (tx) => {
     await stableTextSettings(tx);
-    if (nonEmpty.length > 0) await wipe(tx, tables);
+    // The rows go in as they were backed up, derived tables included: user triggers (the append-only
+    // audit guards, and those deriving tables such as person_visibility and daily_record_count, which would
+    // count every restored record a second time) are off inside the load transaction only.
+    await setUserTriggers(tx, tables, false);
+    if (nonEmpty.length > 0) await sql.raw(`truncate ${tables.map((t) => quoteIdent(t.name)).join(', ')}`).execute(tx);
     const manifest = await load(tx, inPath, tables);
+    await setUserTriggers(tx, tables, true);
     for (const t of tables) {
       const expected = manifest.tables[t.name]!;
       const actual = await summarise(tx, t);
@@ -98,11 +103,8 @@ async function migrationsIn(database: OpenDatabase): Promise<string[]> {
   return r.rows[0]?.present ? appliedMigrations(database) : [];
 }
 
-/** Empties every table in the load transaction; the append-only audit triggers are suspended only inside it. */
-async function wipe(tx: DbHandle, tables: TableInfo[]): Promise<void> {
-  for (const t of tables) await sql.raw(`alter table ${quoteIdent(t.name)} disable trigger user`).execute(tx);
-  await sql.raw(`truncate ${tables.map((t) => quoteIdent(t.name)).join(', ')}`).execute(tx);
-  for (const t of tables) await sql.raw(`alter table ${quoteIdent(t.name)} enable trigger user`).execute(tx);
+async function setUserTriggers(tx: DbHandle, tables: TableInfo[], enabled: boolean): Promise<void> {
+  for (const t of tables) await sql.raw(`alter table ${quoteIdent(t.name)} ${enabled ? 'enable' : 'disable'} trigger user`).execute(tx);
 }
 
 async function load(tx: DbHandle, inPath: string, tables: TableInfo[]): Promise<BackupManifest> {

@@ -87,6 +87,24 @@ export interface CaseTimingTable {
   to_plan_days: number | null;
 }
 
+/** Consultations received or 支援経過記録 written per day and agency, in slots; derived by triggers (read-only here). */
+export interface DailyRecordCountTable {
+  municipality_id: string;
+  record_kind: 'consultation' | 'progress_note';
+  day: string;
+  agency_id: string;
+  slot: number;
+  records: number;
+}
+
+/** Sessions held per month with an organisation taking part; derived by triggers (read-only here). */
+export interface CommunityPartnerMonthTable {
+  municipality_id: string;
+  month: string;
+  partner_id: string;
+  sessions: number;
+}
+
 export interface AnalyticsTables {
   welfare_plan: WelfarePlanTable;
   plan_indicator: PlanIndicatorTable;
@@ -96,4 +114,6 @@ export interface AnalyticsTables {
   household_first_consultation: HouseholdFirstConsultationTable;
   case_timing: CaseTimingTable;
   household_year_concerns: HouseholdYearConcernsTable;
+  daily_record_count: DailyRecordCountTable;
+  community_partner_month: CommunityPartnerMonthTable;
 }
