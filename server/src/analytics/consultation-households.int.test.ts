@@ -12,9 +12,10 @@ import { CaseworkFixture } from './casework.fixtures.js';
 
 /**
  * consultation_household and household_first_consultation are derived by triggers (migration
- * 202611281000), and household_year_concerns with them (202611291010): after every kind of change to consultations and memberships — one row or many in one
- * statement, through the API or directly — they must equal a full recomputation from the records. The
- * recomputation here is written out on its own, not through the migration's view.
+ * 202611281000), household_year_concerns (202611291010) and year_concern_mask_count (202611301030) with
+ * them: after every kind of change to consultations and memberships — one row or many in one statement,
+ * through the API or directly — and after a rebuild, they must equal a full recomputation from the
+ * records. The recomputation here is written out on its own, not through the migration's view.
  */
 const RECOMPUTED_ROWS = `
   select c.municipality_id, c.person_id, c.consultation_id, m.household_id, c.received_on, c.receiving_agency_id, c.categories,
@@ -40,6 +41,10 @@ const RECOMPUTED_YEARS = `
     left join lateral unnest(c.categories) as cat on cat in (${codes})
    group by 1, 2, 3`;
 const STORED_YEARS = 'select municipality_id, fiscal_year, household_id, mask from household_year_concerns';
+const RECOMPUTED_MASKS = `select municipality_id, fiscal_year, mask, count(*)::int as households from (${RECOMPUTED_YEARS}) y group by 1, 2, 3`;
+const STORED_MASKS = `
+  select municipality_id, fiscal_year, mask, sum(households)::int as households
+    from year_concern_mask_count group by 1, 2, 3 having sum(households) <> 0`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,6 +60,7 @@ async function expectInStep(step: string): Promise<void> {
   expect(await differences(STORED_ROWS, RECOMPUTED_ROWS), `consultation_household after: ${step}`).toEqual([]);
   expect(await differences(STORED_FIRSTS, RECOMPUTED_FIRSTS), `household_first_consultation after: ${step}`).toEqual([]);
   expect(await differences(STORED_YEARS, RECOMPUTED_YEARS), `household_year_concerns after: ${step}`).toEqual([]);
+  expect(await differences(STORED_MASKS, RECOMPUTED_MASKS), `year_concern_mask_count after: ${step}`).toEqual([]);
 }
 
 async function firstOf(householdId: string): Promise<string | null> {
@@ -167,5 +173,13 @@ describe('consultations by household (derived for 見える化)', () => {
     expect(intake.statusCode, intake.body).toBe(201);
     await expectInStep('intake through the API');
     expect(await firstOf(house)).toBe('2025-01-15');
+  });
+
+  it('is rebuilt from the records as the generator does after a load with the triggers off', async () => {
+    const db = t.database.db;
+    const mid = (await sql<{ id: string }>`select municipality_id as id from municipality order by created_at limit 1`.execute(db)).rows[0]!.id;
+    await sql`delete from year_concern_mask_count where municipality_id = ${mid}`.execute(db);
+    await sql`select analytics_rollup_rebuild(${mid}::uuid)`.execute(db);
+    await expectInStep('a rebuild');
   });
 });

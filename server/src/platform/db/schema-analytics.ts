@@ -105,6 +105,15 @@ export interface CommunityPartnerMonthTable {
   sessions: number;
 }
 
+/** Households per concern mask and 年度, in slots; derived by triggers (read-only here). */
+export interface YearConcernMaskCountTable {
+  municipality_id: string;
+  fiscal_year: number;
+  mask: number;
+  slot: number;
+  households: number;
+}
+
 export interface AnalyticsTables {
   welfare_plan: WelfarePlanTable;
   plan_indicator: PlanIndicatorTable;
@@ -116,4 +125,5 @@ export interface AnalyticsTables {
   household_year_concerns: HouseholdYearConcernsTable;
   daily_record_count: DailyRecordCountTable;
   community_partner_month: CommunityPartnerMonthTable;
+  year_concern_mask_count: YearConcernMaskCountTable;
 }
