@@ -2,9 +2,10 @@
  * The 本人検索 query (no authorization or audit: searchPersons does those; the benchmark runs it as
  * its SQL floor). At a city's scale a common surname matches tens of thousands of persons, so:
  *
- * 1. exact and prefix on the normalised key (name_key or kana_key), walking its B-tree index
- *    (key, person_id) in key order (`using ~<~`, the text_pattern_ops order) so the scan stops as soon as `limit`
- *    persons the actor may read are found — the visibility filter runs on those rows only;
+ * 1. exact and prefix on the normalised key (name_key or kana_key): the first `limit` persons the actor
+ *    may read in key order (`using ~<~`, the text_pattern_ops order), found from the agency's side
+ *    (find-persons-by-key.ts) so that a common surname costs a page, not a walk past the persons the
+ *    agency may not see;
  * 2. only when that leaves room, widen: loose reading and substring (trigram indexes; for one or two
  *    characters, which have no trigram, the gram index), excluding what step 1 found.
  *
@@ -16,6 +17,7 @@ import type { Actor } from '../platform/access/actor.js';
 import type { DbHandle } from '../platform/db/database.js';
 import { parseJapaneseDate } from './japanese/japanese-date.js';
 import { isKanaOnly, looseKana, normalizeKana, normalizeKanjiName } from './japanese/name-keys.js';
+import { personsByKeyPrefix } from './find-persons-by-key.js';
 import type { PersonView } from './person-view.js';
 import { actorMaySeePersons, personVisibleTo } from './person.visibility.js';
 
@@ -71,14 +73,10 @@ export async function findPersons(db: DbHandle, actor: Actor, now: Date, q: stri
       .limit(limit)
       .execute();
   } else {
-    const key = sql.ref(kind === 'kana' ? 'p.kana_key' : 'p.name_key');
+    const keyColumn = kind === 'kana' ? 'kana_key' : 'name_key';
+    const key = sql.ref(`p.${keyColumn}`);
     const prefix = `${like}%`;
-    rows = await persons(sql<number>`case when ${key} = ${value} then 1 else 2 end`)
-      .where(sql<SqlBool>`${key} like ${prefix}`)
-      .orderBy(sql`${key} using ~<~`)
-      .orderBy('p.person_id')
-      .limit(limit)
-      .execute();
+    rows = await personsByKeyPrefix(db, actor, now, keyColumn, value, prefix, limit);
     if (rows.length < limit) {
       const substring = `%${like}%`;
       const contains = containsOf(value, substring);

@@ -8,9 +8,10 @@ import { newId } from '../platform/db/ids.js';
  * must equal a full recomputation from the records — never stale, never wider. The recomputation
  * below is written independently of the triggers, from the access policy's person facts: the
  * registering agency, the current household's registering agency, its open case's lead, and the
- * agencies currently on that case's 支援チーム.
+ * agencies currently on that case's 支援チーム. Each row carries the person's current name and reading
+ * keys (migration 202611301050), which 本人検索 reads from the agency's side.
  */
-const RECOMPUTED = `
+const PAIRS = `
   select p.municipality_id, p.person_id, p.registered_by_agency_id as agency_id from person p
   union
   select m.municipality_id, m.person_id, h.registered_by_agency_id from household_membership m
@@ -25,6 +26,8 @@ const RECOMPUTED = `
     join support_case c on c.municipality_id = m.municipality_id and c.household_id = m.household_id and c.status = 'open'
     join support_team_member t on t.municipality_id = c.municipality_id and t.case_id = c.case_id and t.left_on is null and t.agency_id is not null
     where m.left_on is null`;
+const RECOMPUTED = `select r.municipality_id, r.person_id, r.agency_id, p.name_key, p.kana_key from (${PAIRS}) r
+  join person p on p.municipality_id = r.municipality_id and p.person_id = r.person_id`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +38,7 @@ afterAll(async () => {
 });
 
 async function expectInStep(step: string): Promise<number> {
-  const stored = 'select municipality_id, person_id, agency_id from person_visibility';
+  const stored = 'select municipality_id, person_id, agency_id, name_key, kana_key from person_visibility';
   const diff = await sql
     .raw<{ side: string; person_id: string; agency_id: string }>(
       `(select 'stale or too wide' as side, * from (${stored} except (${RECOMPUTED})) a)
@@ -76,6 +79,15 @@ describe('person_visibility (the search key of who may find a person)', () => {
     expect((await houkatsu.post(`/api/v1/households/${house}/members`, { personId: other })).statusCode).toBe(200);
     const shared = json<{ id: string }>(await jiritsu.post('/api/v1/households', { label: '共有世帯', members: [{ personId: person }] })).id;
     await expectInStep('households and members');
+
+    // Renamed (a new name and reading): every agency's row carries the new keys.
+    const before = json<{ version: number }>(await jiritsu.get(`/api/v1/persons/${person}`));
+    const renamed = await jiritsu.put(`/api/v1/persons/${person}`, { familyName: '鍵屋', givenName: '一郎', familyKana: 'かぎや', version: before.version });
+    expect(renamed.statusCode).toBe(200);
+    await expectInStep('person renamed');
+    const keys = await t.database.db.selectFrom('person_visibility').select(['name_key', 'kana_key']).where('person_id', '=', person).execute();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect([k.name_key, k.kana_key]).toEqual(['鍵屋一郎', 'かぎや']);
 
     // A case on jiritsu's household, handed to soudan1's agency: the new lead finds the members.
     const kase = json<{ id: string; version: number }>(await jiritsu.post('/api/v1/cases', { householdId: shared }));
@@ -143,6 +155,8 @@ describe('person_visibility (the search key of who may find a person)', () => {
     await expectInStep('household re-registered');
     await db.updateTable('person').set({ registered_by_agency_id: houkatsuAgency }).where('person_id', '=', persons[0]!).execute();
     await expectInStep('person re-registered');
+    await db.updateTable('person').set({ name_key: '改名', kana_key: 'かいめい' }).where('person_id', 'in', persons.slice(0, 3)).execute();
+    await expectInStep('keys changed in bulk');
     await db.updateTable('support_case').set({ lead_agency_id: kodomoAgency }).where('case_id', '=', caseId).execute();
     await expectInStep('lead changed');
     await db.updateTable('household_membership').set({ left_on: today }).where('person_id', '=', persons[1]!).execute();

@@ -2,7 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.js';
 import { STAFF_ROLES } from '../platform/access/index.js';
 import type { Database } from '../platform/db/schema.js';
-import { referredPersonVisibleTo } from '../referral/referral-facts.js';
+import { referredPersonVisibleTo } from '../referral/referred-persons.js';
 
 /**
  * The SQL twin of the access policy's rule for persons, so that a search or list can never show a

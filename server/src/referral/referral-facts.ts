@@ -5,11 +5,10 @@
  * records the sender attached. A referral sent on consent shares only while that consultation's
  * consent decision in force still covers the receiver (referralAccess in the policy checks it).
  */
-import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ConsentFact, ReferralFact } from '../platform/access/index.js';
-import { japanDate } from '../platform/access/relationships.js';
 import type { DbHandle } from '../platform/db/database.js';
-import type { Database, ReferralAttachmentKind } from '../platform/db/schema.js';
+import type { ReferralAttachmentKind } from '../platform/db/schema.js';
 import { SHARING_STATUSES } from './referral-states.js';
 
 export interface ReferralSubject {
@@ -84,50 +83,4 @@ export async function referralFactsFor(db: DbHandle, municipalityId: string, sub
   if (!about) return [];
   const { rows } = await sql<{ referrals: ReferralRow[] }>`select ${referralRowsSql(municipalityId, about)} as referrals`.execute(db);
   return rows[0]!.referrals.map(toReferralFact);
-}
-
-/**
- * SQL twin of referralAccess for person search: an open referral to one of `agencyIds` about the
- * person or one of their current households, whose consent (if it relied on one) still covers an
- * agency of the actor today. Confidential persons are never found this way (policy: 'list').
- */
-export function referredPersonVisibleTo(municipalityId: string, agencyIds: readonly string[], now: Date) {
-  const agencies = [...agencyIds];
-  const today = japanDate(now) ?? '0000-00-00';
-  // Uncorrelated sets (hashed once per query, not probed per person row): open referrals to the
-  // actor's agencies whose consent, if they rely on one, still covers one of those agencies.
-  const sharing = (eb: ExpressionBuilder<Database, never>) =>
-    eb
-      .selectFrom('referral as r')
-      .where('r.municipality_id', '=', municipalityId)
-      .where('r.to_agency_id', 'in', agencies)
-      .where('r.status', 'in', [...SHARING_STATUSES])
-      .where((w) =>
-        w.or([
-          w('r.consent_consultation_id', 'is', null),
-          sql<boolean>`exists (
-            select 1 from (
-              select c.status, c.valid_until, c.agency_scope from consent c
-              where c.municipality_id = r.municipality_id and c.consultation_id = r.consent_consultation_id
-              order by c.recorded_at desc, c.consent_id desc limit 1) cur
-            where cur.status = 'given'
-              and (cur.valid_until is null or cur.valid_until >= ${today}::date)
-              and (cur.agency_scope is null or cur.agency_scope && ${sql.val(agencies)}::uuid[]))`,
-        ]),
-      );
-  return (eb: ExpressionBuilder<Database & { p: Database['person'] }, 'p'>) =>
-    eb.and([
-      eb('p.confidential', '=', false),
-      eb.or([
-        eb('p.person_id', 'in', sharing(eb as never).where('r.person_id', 'is not', null).select('r.person_id as id')),
-        eb(
-          'p.person_id',
-          'in',
-          sharing(eb as never)
-            .innerJoin('household_membership as m', (j) => j.onRef('m.municipality_id', '=', 'r.municipality_id').onRef('m.household_id', '=', 'r.household_id'))
-            .where('m.left_on', 'is', null)
-            .select('m.person_id as id'),
-        ),
-      ]),
-    ]);
 }

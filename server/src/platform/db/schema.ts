@@ -169,6 +169,9 @@ export interface PersonVisibilityTable {
   municipality_id: string;
   person_id: string;
   agency_id: string;
+  /** Copies of person.name_key / kana_key, for 本人検索 from the agency's side (derived with the row). */
+  name_key: string | null;
+  kana_key: string | null;
 }
 
 export interface HouseholdMembershipTable {
