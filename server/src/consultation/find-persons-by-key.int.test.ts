@@ -7,7 +7,7 @@ import { migrate } from '../platform/db/migrate.js';
 import { seedScale } from '../seed/scale/run-scale.js';
 import type { Actor, Role } from '../platform/access/actor.js';
 import { SHARING_STATUSES } from '../referral/referral-states.js';
-import { personsByKeyPrefix } from './find-persons-by-key.js';
+import { personsBornOn, personsByKeyPrefix } from './find-persons-by-key.js';
 import { personVisibleTo } from './person.visibility.js';
 
 /**
@@ -132,6 +132,39 @@ describe('personsByKeyPrefix', () => {
     expect(fullPages).toBeGreaterThan(100);
     // Persons found only through a referral took part in the comparison.
     expect(referredHits).toBeGreaterThan(0);
+  });
+
+  it('finds by birth date exactly the persons the visibility filter allows, in 50音 order', async () => {
+    const now = new Date();
+    // Days with several persons, and the birthdays of referred persons (found only through a referral).
+    const { rows } = await sql<{ day: string }>`
+      (select birth_date::text as day from person where birth_date is not null group by 1 order by count(*) desc, 1 limit 10)
+      union
+      (select p.birth_date::text from referral r join person p on p.municipality_id = r.municipality_id and p.person_id = r.person_id
+        where p.birth_date is not null order by 1 limit 30)`.execute(db);
+    expect(rows.length).toBeGreaterThan(20);
+    const actors = [await actorOf('houkatsu1'), await actorOf('jiritsu'), await actorOf('kodomo'), await actorOf('houkatsu1', 'kodomo')];
+    let found = 0;
+    for (const actor of actors) {
+      for (const { day } of rows) {
+        for (const limit of [1, 30]) {
+          const expected = await db
+            .selectFrom('person as p')
+            .select('p.person_id')
+            .where('p.municipality_id', '=', actor.municipalityId)
+            .where(sql<SqlBool>`p.birth_date = ${day}::date`)
+            .where(personVisibleTo(actor, now))
+            .orderBy('p.kana_key')
+            .orderBy('p.person_id')
+            .limit(limit)
+            .execute();
+          const got = await personsBornOn(db, actor, now, day, limit);
+          expect(got.map((r) => r.person_id), `${actor.loginName} ${day} ${limit}`).toEqual(expected.map((r) => r.person_id));
+          found += got.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(50);
   });
 
   it('fills a page with referred persons when two agencies of one worker see the same few persons', async () => {

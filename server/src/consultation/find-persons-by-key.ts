@@ -56,3 +56,28 @@ export async function personsByKeyPrefix(db: DbHandle, actor: Actor, now: Date, 
     order by k.key using ~<~, k.person_id`.execute(db);
   return rows;
 }
+
+/**
+ * 本人検索 by birth date: the persons born that day (a few dozen in a city of a million) that the
+ * actor may find — through the agency's person_visibility rows or a sharing referral — by 50音, then
+ * person_id. Filtering the day's persons with personVisibleTo built the agency's whole referral set
+ * first (thousands of referrals, each with its consent): most of the search.
+ */
+export async function personsBornOn(db: DbHandle, actor: Actor, now: Date, isoDate: string, limit: number): Promise<KeyHitRow[]> {
+  const mid = actor.municipalityId;
+  const agencies = sql.val([...actor.agencyIds]);
+  const born = sql`select c.person_id, c.kana_key as key from person c where c.municipality_id = ${mid} and c.birth_date = ${isoDate}::date`;
+  const { rows } = await sql<KeyHitRow>`
+    with born as materialized (${born}),
+    visible as (
+      select b.person_id from born b
+       where exists (select 1 from person_visibility v
+                      where v.municipality_id = ${mid} and v.person_id = b.person_id and v.agency_id = any(${agencies}::uuid[]))
+      union
+      select r.person_id from (${referredAmong(mid, actor.agencyIds, now, sql`select person_id, key from born`)}) r)
+    select p.person_id, p.family_name, p.given_name, p.family_kana, p.given_kana, p.sex, p.birth_date, p.address, p.kana_key, 1 as rank
+    from visible k join person p on p.municipality_id = ${mid} and p.person_id = k.person_id
+    order by p.kana_key, p.person_id
+    limit ${limit}`.execute(db);
+  return rows;
+}

@@ -17,7 +17,7 @@ import type { Actor } from '../platform/access/actor.js';
 import type { DbHandle } from '../platform/db/database.js';
 import { parseJapaneseDate } from './japanese/japanese-date.js';
 import { isKanaOnly, looseKana, normalizeKana, normalizeKanjiName } from './japanese/name-keys.js';
-import { personsByKeyPrefix } from './find-persons-by-key.js';
+import { personsBornOn, personsByKeyPrefix } from './find-persons-by-key.js';
 import type { PersonView } from './person-view.js';
 import { actorMaySeePersons, personVisibleTo } from './person.visibility.js';
 
@@ -64,10 +64,11 @@ export async function findPersons(db: DbHandle, actor: Actor, now: Date, q: stri
       .where(personVisibleTo(actor, now));
 
   let rows: Awaited<ReturnType<ReturnType<typeof persons>['execute']>>;
-  if (kind === 'birth_date' || kind === 'phone') {
-    const match = kind === 'birth_date' ? sql<SqlBool>`p.birth_date = ${value}::date` : sql<SqlBool>`p.phone_digits like ${`%${like}%`}`;
-    rows = await persons(kind === 'birth_date' ? sql<number>`1` : sql<number>`3`)
-      .where(match)
+  if (kind === 'birth_date') {
+    rows = await personsBornOn(db, actor, now, value, limit);
+  } else if (kind === 'phone') {
+    rows = await persons(sql<number>`3`)
+      .where(sql<SqlBool>`p.phone_digits like ${`%${like}%`}`)
       .orderBy('p.kana_key')
       .orderBy('p.person_id')
       .limit(limit)
